@@ -1,0 +1,193 @@
+//! The command line: clap definitions and the `run` entry point.
+//!
+//! Exit codes (see [`ExitCode`]): 0 everything read; 1 at least one input was rejected (the
+//! rest of the batch still ran and was reported); 2 usage error (bad flags, nothing to read).
+
+use crate::batch;
+use crate::discover;
+use crate::ingest::{IngestOptions, InputFormat};
+use crate::model::Transcript;
+use crate::render;
+use crate::turns::TurnOptions;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Meeting-transcript analytics: who held the floor, and how.
+#[derive(Debug, Parser)]
+#[command(name = "turnstat", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read transcripts and print their speaker turns.
+    ///
+    /// PATHs are files, directories (walked recursively for .vtt, .webvtt, .srt, .json,
+    /// .rttm and .txt files) or `-` for standard input. The format is detected from the
+    /// content; --input-format overrides it.
+    Turns(TurnsArgs),
+}
+
+/// Options shared by every command that reads transcripts.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// Transcript files, directories, or `-` for stdin.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Input format (default: detect from content).
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+    /// Longest silence (seconds) inside one turn of the same speaker.
+    #[arg(long, default_value_t = 2.0, value_name = "SECONDS")]
+    pub max_pause: f64,
+    /// Treat warnings as errors (the file is rejected).
+    #[arg(long)]
+    pub strict: bool,
+    /// Do not print warnings (errors are still printed).
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Output formats of `turns`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TurnsFormat {
+    /// A table per transcript.
+    Table,
+    /// `turnstat.turns.v1` JSON (reads back with `--input-format turnstat`).
+    Json,
+    /// One row per turn.
+    Csv,
+}
+
+/// Arguments of `turnstat turns`.
+#[derive(Debug, clap::Args)]
+pub struct TurnsArgs {
+    /// Inputs and reading options.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = TurnsFormat::Table)]
+    pub format: TurnsFormat,
+}
+
+/// The process exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitCode {
+    /// Everything was read.
+    Ok = 0,
+    /// At least one input was rejected.
+    InputRejected = 1,
+    /// Usage error.
+    Usage = 2,
+}
+
+/// A usage problem found after clap's parsing (e.g. a bad value range).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+impl InputArgs {
+    /// Validates and resolves the reading options.
+    pub fn options(&self) -> Result<IngestOptions, UsageError> {
+        if !self.max_pause.is_finite() || self.max_pause < 0.0 || self.max_pause > 3600.0 {
+            return Err(UsageError(format!(
+                "--max-pause must be between 0 and 3600 seconds, got {}",
+                self.max_pause
+            )));
+        }
+        Ok(IngestOptions {
+            format: self.input_format,
+            turns: TurnOptions {
+                max_pause_ms: (self.max_pause * 1000.0).round() as u64,
+            },
+            strict: self.strict,
+        })
+    }
+}
+
+/// Runs a parsed command line, writing to stdout/stderr. Returns the exit code.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Turns(args) => run_turns(&args),
+    }
+}
+
+fn run_turns(args: &TurnsArgs) -> anyhow::Result<ExitCode> {
+    let opts = match args.input.options() {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("turnstat: error: {e}");
+            return Ok(ExitCode::Usage);
+        }
+    };
+    let (inputs, discover_errors) = discover::expand(&args.input.paths);
+    let outcomes = batch::load_all(&inputs, &opts);
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    let mut failed = !discover_errors.is_empty();
+    for e in &discover_errors {
+        writeln!(err, "turnstat: {}: error: {}", e.path, e.message)?;
+    }
+    let mut transcripts: Vec<&Transcript> = Vec::new();
+    let mut rejected = Vec::new();
+    for o in &outcomes {
+        match o {
+            Ok(ts) => {
+                for t in ts {
+                    if !args.input.quiet {
+                        for d in &t.diagnostics {
+                            writeln!(err, "turnstat: {}", d.display_with(&t.source))?;
+                        }
+                    }
+                    transcripts.push(t);
+                }
+            }
+            Err(r) => {
+                failed = true;
+                for d in &r.diagnostics {
+                    if !args.input.quiet || d.severity == crate::diag::Severity::Error {
+                        writeln!(err, "turnstat: {}", d.display_with(&r.source))?;
+                    }
+                }
+                rejected.push(r);
+            }
+        }
+    }
+    if inputs.is_empty() && discover_errors.is_empty() {
+        writeln!(
+            err,
+            "turnstat: error: no transcript files found in the given paths"
+        )?;
+        return Ok(ExitCode::Usage);
+    }
+    let out = match args.format {
+        TurnsFormat::Table => render::turns::table(&transcripts),
+        TurnsFormat::Json => render::turns::json(&transcripts, &rejected),
+        TurnsFormat::Csv => render::turns::csv(&transcripts),
+    };
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    lock.write_all(out.as_bytes())?;
+    lock.flush()?;
+    Ok(if failed {
+        ExitCode::InputRejected
+    } else {
+        ExitCode::Ok
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

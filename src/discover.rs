@@ -1,0 +1,97 @@
+//! Expands the command line's paths into the list of inputs, in a deterministic order.
+//!
+//! A file named on the command line is always read, whatever its name. A directory is walked
+//! recursively (sorted by name, symlinks not followed, hidden entries skipped) and yields
+//! files with a transcript extension: `.vtt`, `.webvtt`, `.srt`, `.sbv`, `.json`, `.rttm`, `.txt`
+//! — except Zoom's chat exports (`*.chat.txt`), which are not transcripts. `-` is stdin.
+//! The final list is sorted and deduplicated, so output order never depends on the order of
+//! arguments or on the file system.
+
+use std::path::{Path, PathBuf};
+
+/// One input to read.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Input {
+    /// Standard input (`-`).
+    Stdin,
+    /// A file path.
+    File(PathBuf),
+}
+
+impl Input {
+    /// The name used in outputs and diagnostics.
+    pub fn display(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_string(),
+            Input::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// Extensions picked up when walking a directory.
+pub const TRANSCRIPT_EXTENSIONS: &[&str] = &["vtt", "webvtt", "srt", "sbv", "json", "rttm", "txt"];
+
+fn wanted(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if name.starts_with('.') || name.to_ascii_lowercase().ends_with(".chat.txt") {
+        return false;
+    }
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TRANSCRIPT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// A path that could not be expanded, with the reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiscoverError {
+    /// The path as given or found.
+    pub path: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// Expands `paths` into inputs; problems (missing paths, unreadable directories) are
+/// returned separately so the rest of the batch still runs.
+pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<DiscoverError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        match std::fs::metadata(p) {
+            Err(e) => errors.push(DiscoverError {
+                path: p.display().to_string(),
+                message: format!("cannot read: {e}"),
+            }),
+            Ok(m) if m.is_dir() => {
+                let walker = walkdir::WalkDir::new(p)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_entry(|e| {
+                        e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                    });
+                for entry in walker {
+                    match entry {
+                        Ok(e) if e.file_type().is_file() && wanted(e.path()) => {
+                            inputs.push(Input::File(e.into_path()))
+                        }
+                        Ok(_) => {}
+                        Err(e) => errors.push(DiscoverError {
+                            path: e.path().map_or_else(
+                                || p.display().to_string(),
+                                |x| x.display().to_string(),
+                            ),
+                            message: format!("cannot walk: {e}"),
+                        }),
+                    }
+                }
+            }
+            Ok(_) => inputs.push(Input::File(p.clone())),
+        }
+    }
+    inputs.sort();
+    inputs.dedup();
+    (inputs, errors)
+}

@@ -1,0 +1,260 @@
+//! turnstat's own JSON (`turnstat turns --format json`), read back in.
+//!
+//! Shape:
+//! ```json
+//! {"schema": "turnstat.turns.v1",
+//!  "transcripts": [{"source": "a.vtt", "format": "webvtt", "speakers": ["Ann", "Bo"],
+//!                   "anonymous_speakers": false, "has_text": true,
+//!                   "turns": [{"speaker": "Ann", "start": 1.234, "end": 2.5, "text": "Hi."}],
+//!                   "diagnostics": []}]}
+//! ```
+//!
+//! Mapping: one [`Parsed`] per transcript, one segment per turn. `start`/`end` are seconds
+//! (null or absent for untimed inputs); other turn fields are ignored. `anonymous_speakers`
+//! and `has_text` are kept from the file (defaults: false and true). A turn whose speaker
+//! is null, or is the builder's own `unknown speaker`, gets no speaker again, so a round
+//! trip keeps unknown speakers unknown. Another `turnstat.turns.*` schema version is read
+//! as v1 with a warning.
+
+use super::{Dialect, Node, StringTimes, Unit, found, skip, span, string_field};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{Parsed, RawSegment};
+use crate::speakers::UNKNOWN_SPEAKER;
+use serde_json::Value;
+
+const D: Dialect = Dialect::Turnstat;
+const SCHEMA: &str = "turnstat.turns.v1";
+
+/// Reads every transcript of a `turnstat.turns.v1` document.
+pub(super) fn parse(root: &Node, diags: &mut Diagnostics) -> Result<Vec<Parsed>, Diagnostic> {
+    root.require_object(D)?;
+    let schema = root.require("schema", "a schema string", Value::is_string, D)?;
+    match schema.as_str() {
+        Some(SCHEMA) => {}
+        Some(s) if s.starts_with("turnstat.turns.") => diags.warn(
+            schema.line(),
+            format!("schema `{s}` is not `{SCHEMA}`; read as {SCHEMA}"),
+        ),
+        _ => {
+            return Err(schema.error(format_args!(
+                "expected \"{SCHEMA}\", found {}",
+                found(schema.value())
+            )));
+        }
+    }
+    let transcripts = root.require("transcripts", "an array", Value::is_array, D)?;
+    let mut out = Vec::new();
+    for t in transcripts.elements() {
+        if !t.value().is_object() {
+            let problem = format!(
+                "{}: expected an object, found {}",
+                t.path(),
+                found(t.value())
+            );
+            skip(diags, t.line(), &problem, "transcript");
+            continue;
+        }
+        out.push(transcript(&t, diags)?);
+    }
+    if out.is_empty() {
+        diags.warn(
+            transcripts.line(),
+            "no transcripts: the file holds no turns",
+        );
+        out.push(Parsed {
+            segments: Vec::new(),
+            anonymous_speakers: false,
+            has_text: true,
+            format: D.format(),
+        });
+    }
+    Ok(out)
+}
+
+/// Reads a boolean flag, defaulting (with a warning) when it has another type.
+fn flag(t: &Node, key: &str, default: bool, diags: &mut Diagnostics) -> bool {
+    match t.field(key) {
+        None => default,
+        Some(n) => n.value().as_bool().unwrap_or_else(|| {
+            diags.warn(
+                n.line(),
+                format!(
+                    "{}: expected true or false, found {}; taken as {default}",
+                    n.path(),
+                    found(n.value())
+                ),
+            );
+            default
+        }),
+    }
+}
+
+fn transcript(t: &Node, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> {
+    let turns = t.require("turns", "an array", Value::is_array, D)?;
+    let anonymous_speakers = flag(t, "anonymous_speakers", false, diags);
+    let has_text = flag(t, "has_text", true, diags);
+    let mut segments = Vec::with_capacity(turns.len());
+    for turn in turns.elements() {
+        match segment(&turn, diags) {
+            Ok(seg) => segments.push(seg),
+            Err(problem) => skip(diags, turn.line(), &problem, "segment"),
+        }
+    }
+    if segments.is_empty() {
+        diags.warn(
+            turns.line(),
+            format!("{}: no segments: the transcript is empty", turns.path()),
+        );
+    }
+    Ok(Parsed {
+        segments,
+        anonymous_speakers,
+        has_text,
+        format: D.format(),
+    })
+}
+
+fn segment(turn: &Node, diags: &mut Diagnostics) -> Result<RawSegment, String> {
+    if !turn.value().is_object() {
+        return Err(format!(
+            "{}: expected an object, found {}",
+            turn.path(),
+            found(turn.value())
+        ));
+    }
+    let speaker = string_field(turn, "speaker")?
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && !s.eq_ignore_ascii_case(UNKNOWN_SPEAKER))
+        .map(str::to_string);
+    let span = span(
+        turn,
+        "start",
+        "end",
+        Unit::Seconds,
+        StringTimes::Tally,
+        diags,
+    )?;
+    let text = string_field(turn, "text")?.unwrap_or("").to_string();
+    Ok(RawSegment {
+        speaker,
+        span,
+        text,
+        line: turn.line(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::*;
+    use crate::ingest::InputFormat;
+
+    const DOC: &str = r#"{
+  "schema": "turnstat.turns.v1",
+  "transcripts": [
+    {
+      "source": "a.vtt", "format": "webvtt", "speakers": ["Ann", "Bo"],
+      "anonymous_speakers": false, "has_text": true,
+      "turns": [
+        {"speaker": "Ann", "start": 1.234, "end": 2.5, "text": "Hello there.", "words": 2},
+        {"speaker": "Bo", "start": 2.6, "end": 3.0, "text": "Hi."},
+        {"speaker": "unknown speaker", "start": 3.1, "end": 3.2, "text": "psst"}
+      ],
+      "diagnostics": []
+    },
+    {
+      "source": "b.txt", "format": "text", "speakers": ["Cy"],
+      "anonymous_speakers": true, "has_text": false,
+      "turns": [
+        {"speaker": "Cy", "start": null, "end": null, "text": ""},
+        {"speaker": "Cy", "text": "untimed"}
+      ]
+    }
+  ]
+}"#;
+
+    #[test]
+    fn reads_every_transcript_and_turn() {
+        let (r, d) = run(DOC, None);
+        let v = r.expect("parses");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].format, "json/turnstat");
+        assert!(!v[0].anonymous_speakers && v[0].has_text);
+        assert_eq!(
+            no_lines(&v[0].segments),
+            vec![
+                seg(Some("Ann"), Some((1234, 2500)), "Hello there."),
+                seg(Some("Bo"), Some((2600, 3000)), "Hi."),
+                seg(None, Some((3100, 3200)), "psst"),
+            ]
+        );
+        assert_eq!(v[0].segments[0].line, 8);
+        assert!(v[1].anonymous_speakers && !v[1].has_text);
+        assert_eq!(
+            no_lines(&v[1].segments),
+            vec![seg(Some("Cy"), None, ""), seg(Some("Cy"), None, "untimed")]
+        );
+    }
+
+    #[test]
+    fn bad_turns_are_skipped_with_their_path() {
+        let doc = r#"{"schema":"turnstat.turns.v1","transcripts":[{"turns":[
+            {"speaker":"A","start":"x","end":1,"text":"a"},
+            {"speaker":"A","start":2,"end":1,"text":"b"},
+            {"speaker":"A","start":1,"text":"c"},
+            {"speaker":7,"start":1,"end":2,"text":"d"},
+            "nope",
+            {"speaker":"A","start":"1.5","end":"2","text":"ok"}
+        ]}]}"#;
+        let (r, d) = run(doc, None);
+        let v = r.expect("parses");
+        assert_eq!(
+            no_lines(&v[0].segments),
+            vec![seg(Some("A"), Some((1500, 2000)), "ok")]
+        );
+        for (path, what) in [
+            (
+                "transcripts[0].turns[0].start",
+                "expected a number, found \"x\"; segment skipped",
+            ),
+            (
+                "transcripts[0].turns[1]",
+                "ends (1.000 s) before it starts (2.000 s)",
+            ),
+            ("transcripts[0].turns[2].end", "missing end time"),
+            (
+                "transcripts[0].turns[3].speaker",
+                "expected a string, found 7",
+            ),
+            ("transcripts[0].turns[4]", "expected an object"),
+        ] {
+            assert!(has_diag(&d, &[&format!("{path}: "), what]), "{path}: {d:?}");
+        }
+        assert!(has_diag(&d, &["times given as strings"]));
+    }
+
+    #[test]
+    fn schema_is_checked() {
+        let (r, _) = run(
+            r#"{"schema":"other","transcripts":[]}"#,
+            Some(InputFormat::Turnstat),
+        );
+        assert!(
+            r.expect_err("rejected")
+                .message
+                .starts_with("schema: expected \"turnstat.turns.v1\"")
+        );
+        let (r, d) = run(r#"{"schema":"turnstat.turns.v2","transcripts":[]}"#, None);
+        let v = r.expect("parses");
+        assert_eq!(v.len(), 1);
+        assert!(v[0].segments.is_empty());
+        assert!(has_diag(&d, &["turnstat.turns.v2"]));
+        assert!(has_diag(&d, &["no transcripts"]));
+        let (r, _) = run(r#"{"schema":"turnstat.turns.v1","transcripts":[{}]}"#, None);
+        assert!(
+            r.expect_err("rejected")
+                .message
+                .starts_with("transcripts[0].turns: missing")
+        );
+    }
+}

@@ -1,0 +1,198 @@
+//! Ingest: bytes of a transcript export → [`Transcript`] with normalised speakers and turns.
+//!
+//! The format is detected from the content, never from the file name (see [`detect`]);
+//! `--input-format` overrides it. Each format has its own module; they all produce
+//! [`Parsed`] segments, which [`build`] turns into a [`Transcript`].
+
+pub mod cuetext;
+pub mod decode;
+pub mod detect;
+pub mod json;
+pub mod plain;
+pub mod prefix;
+pub mod rttm;
+pub mod sbv;
+pub mod srt;
+pub mod timestamp;
+pub mod webvtt;
+
+use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::model::{Parsed, Transcript};
+use crate::speakers::SpeakerTable;
+use crate::turns::{self, TurnOptions};
+
+pub use detect::detect;
+
+/// The input formats turnstat reads. `Auto` detects from content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Detect from the content.
+    #[default]
+    Auto,
+    /// WebVTT (Zoom, Teams, captions, podcasts).
+    Webvtt,
+    /// SubRip `.srt`.
+    Srt,
+    /// YouTube / SubViewer `.sbv`.
+    Sbv,
+    /// Any supported JSON dialect, detected by its shape.
+    Json,
+    /// turnstat's own `turnstat.turns.v1` JSON.
+    Turnstat,
+    /// Deepgram pre-recorded JSON.
+    Deepgram,
+    /// AssemblyAI transcript JSON.
+    Assemblyai,
+    /// AWS Transcribe JSON.
+    AwsTranscribe,
+    /// Rev.ai transcript JSON.
+    Revai,
+    /// Whisper, whisper-timestamped or WhisperX JSON.
+    Whisper,
+    /// Podcasting 2.0 JSON transcript.
+    Podcast,
+    /// RTTM diarization output (no text).
+    Rttm,
+    /// Plain `Name: text` lines without times.
+    Text,
+}
+
+/// Options for reading one file.
+#[derive(Clone, Copy, Debug)]
+pub struct IngestOptions {
+    /// Forced format, or `Auto`.
+    pub format: InputFormat,
+    /// Turn building options.
+    pub turns: TurnOptions,
+    /// Treat warnings as errors.
+    pub strict: bool,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            format: InputFormat::Auto,
+            turns: TurnOptions::default(),
+            strict: false,
+        }
+    }
+}
+
+/// A file that could not be used, with everything that was found wrong in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rejected {
+    /// Where it came from.
+    pub source: String,
+    /// The diagnostics; at least one is an error.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads one input. Returns one transcript for most formats (turnstat's own JSON may hold
+/// several), or the rejection with its diagnostics. Never panics on any input.
+pub fn load(source: &str, bytes: &[u8], opts: &IngestOptions) -> Result<Vec<Transcript>, Rejected> {
+    let mut diags = Diagnostics::new();
+    let text = decode::decode(bytes, &mut diags);
+    let format = match opts.format {
+        InputFormat::Auto => detect(&text),
+        other => other,
+    };
+    let parsed = parse_as(format, &text, &mut diags);
+    let parsed = match parsed {
+        Ok(p) => p,
+        Err(e) => {
+            diags.push(e);
+            return Err(Rejected {
+                source: source.to_string(),
+                diagnostics: diags.finish(),
+            });
+        }
+    };
+    let mut diagnostics = diags.finish();
+    if opts.strict {
+        for d in &mut diagnostics {
+            if d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+                d.message.push_str(" [error because of --strict]");
+            }
+        }
+    }
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        return Err(Rejected {
+            source: source.to_string(),
+            diagnostics,
+        });
+    }
+    let many = parsed.len() > 1;
+    Ok(parsed
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let name = if many {
+                format!("{source}#{}", i + 1)
+            } else {
+                source.to_string()
+            };
+            build(name, p, diagnostics.clone(), &opts.turns)
+        })
+        .collect())
+}
+
+/// Parses text in a given (non-`Auto`) format.
+fn parse_as(
+    format: InputFormat,
+    text: &str,
+    diags: &mut Diagnostics,
+) -> Result<Vec<Parsed>, Diagnostic> {
+    use InputFormat as F;
+    let one = |r: Result<Parsed, Diagnostic>| r.map(|p| vec![p]);
+    match format {
+        F::Auto | F::Webvtt => one(webvtt::parse(text, diags)),
+        F::Srt => one(srt::parse(text, diags)),
+        F::Sbv => one(sbv::parse(text, diags)),
+        F::Rttm => one(rttm::parse(text, diags)),
+        F::Text => one(plain::parse(text, diags)),
+        F::Json => json::parse(text, None, diags),
+        F::Turnstat
+        | F::Deepgram
+        | F::Assemblyai
+        | F::AwsTranscribe
+        | F::Revai
+        | F::Whisper
+        | F::Podcast => json::parse(text, Some(format), diags),
+    }
+}
+
+/// Normalises speakers, sorts segments by time and builds turns.
+pub fn build(
+    source: String,
+    parsed: Parsed,
+    diagnostics: Vec<Diagnostic>,
+    turn_opts: &TurnOptions,
+) -> Transcript {
+    let mut table = SpeakerTable::default();
+    let mut segments: Vec<crate::model::Segment> = parsed
+        .segments
+        .into_iter()
+        .map(|raw| crate::model::Segment {
+            speaker: table.intern(raw.speaker.as_deref()),
+            span: raw.span,
+            text: raw.text,
+            line: raw.line,
+        })
+        .collect();
+    // Stable: ties and untimed segments keep file order.
+    segments.sort_by_key(|s| s.span.map(|sp| sp.start));
+    let anonymous = parsed.anonymous_speakers || table.has_unknown();
+    let mut t = Transcript {
+        source,
+        format: parsed.format,
+        speakers: table.into_names(),
+        segments,
+        turns: Vec::new(),
+        anonymous_speakers: anonymous,
+        has_text: parsed.has_text,
+        diagnostics,
+    };
+    t.turns = turns::build_turns(&t.segments, turn_opts);
+    t
+}

@@ -1,0 +1,431 @@
+//! Who is speaking in cue-based formats: voice spans, `Name:` prefixes, `>>` caption marks.
+//!
+//! Shared by WebVTT, SRT and plain text. Each input *unit* (a cue, or one voice run of a cue)
+//! is attributed as follows, by the first rule that applies to the file:
+//!
+//! 1. **Voices.** When any unit has a voice (`<v Name>`), voices give the speaker; a unit
+//!    without one continues the previous speaker.
+//! 2. **Caption marks.** Otherwise, when the file marks speaker changes with `>>` (or `>>>`,
+//!    also written `&gt;&gt;`) at the start of a unit or mid-text, the text is split at each
+//!    mark; each mark starts the next anonymous speaker, `unidentified 1`, `unidentified 2`, …
+//!    in order of appearance (captions do not say who speaks, nor whether a speaker returns),
+//!    and the transcript is flagged as having anonymous speakers. A split cue's time is shared
+//!    between the parts in proportion to their length in characters.
+//! 3. **Name prefixes (Zoom style).** Otherwise a unit starting with `Name: text` gives the
+//!    speaker, and a unit without a prefix continues the previous speaker. Because sentences
+//!    also have colons (`Note: this is…`), a prefix is accepted as a name only from evidence
+//!    in the same file:
+//!    - it has the shape of a name: 1 to 60 characters, at most 6 words, begins with a letter,
+//!      no sentence punctuation (`? ! ; , "`), not a timestamp or URL;
+//!    - its first word is not a discourse label or function word (`Note`, `Update`, `Question`,
+//!      `Example`, `So`, `And`, `The`, …, see [`LABELS`]);
+//!    - and it occurs as a prefix at least twice in the file, **or** once in a file where at
+//!      least one other name is established by occurring twice (a one-off speaker in a Zoom
+//!      call). A file with no repeated prefix has no names: `Note: this is…` stays text.
+//!
+//! Units before the first known speaker have no speaker (the builder calls it
+//! `unknown speaker`).
+
+use crate::model::{RawSegment, Span};
+use std::collections::HashMap;
+
+/// One piece of text to attribute.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    /// Voice from a `<v>` span, if any.
+    pub voice: Option<String>,
+    /// Plain text (markup already removed, whitespace collapsed).
+    pub text: String,
+    /// Timing, if the format has one.
+    pub span: Option<Span>,
+    /// 1-based input line.
+    pub line: usize,
+}
+
+/// First words that make a `X:` prefix a label or a sentence, not a name.
+pub const LABELS: &[&str] = &[
+    "note",
+    "notes",
+    "nb",
+    "ps",
+    "update",
+    "updates",
+    "question",
+    "questions",
+    "answer",
+    "q",
+    "a",
+    "example",
+    "e.g",
+    "eg",
+    "i.e",
+    "ie",
+    "edit",
+    "summary",
+    "agenda",
+    "action",
+    "actions",
+    "todo",
+    "to-do",
+    "reminder",
+    "warning",
+    "caution",
+    "tip",
+    "fyi",
+    "tl;dr",
+    "tldr",
+    "step",
+    "point",
+    "option",
+    "problem",
+    "solution",
+    "result",
+    "results",
+    "context",
+    "background",
+    "goal",
+    "goals",
+    "reason",
+    "quote",
+    "source",
+    "caveat",
+    "disclaimer",
+    "correction",
+    "clarification",
+    "translation",
+    "follow-up",
+    "next",
+    "bottom",
+    "spoiler",
+    "hint",
+    "fun",
+    "side",
+    "bonus",
+    "fact",
+    "rule",
+    "lesson",
+    "key",
+    "takeaway",
+    "status",
+    "decision",
+    "decisions",
+    "topic",
+    "item",
+    "issue",
+    "proposal",
+    "conclusion",
+    "recap",
+    "update",
+    "so",
+    "and",
+    "but",
+    "or",
+    "the",
+    "a",
+    "an",
+    "my",
+    "our",
+    "your",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "it's",
+    "here",
+    "there",
+    "well",
+    "i",
+    "we",
+    "you",
+    "they",
+    "he",
+    "she",
+    "also",
+    "because",
+    "anyway",
+    "basically",
+    "remember",
+    "look",
+    "listen",
+    "yes",
+    "no",
+    "okay",
+    "ok",
+    "oh",
+    "um",
+    "uh",
+    "like",
+    "if",
+    "when",
+    "what",
+    "why",
+    "how",
+    "where",
+    "who",
+    "which",
+    "one",
+    "two",
+    "three",
+    "first",
+    "second",
+    "third",
+    "finally",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "http",
+    "https",
+    "www",
+];
+
+/// Returns the candidate name of `X: rest` at the start of `text`, and the rest.
+pub fn split_prefix(text: &str) -> Option<(&str, &str)> {
+    let colon = text.find(':')?;
+    let name = text[..colon].trim();
+    let after = &text[colon + 1..];
+    // The colon must be followed by whitespace or end the text ("Name:" alone).
+    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    if !name_shaped(name) {
+        return None;
+    }
+    Some((name, after.trim_start()))
+}
+
+fn name_shaped(name: &str) -> bool {
+    let n = name.chars().count();
+    if n == 0 || n > 60 {
+        return false;
+    }
+    if !name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '@' || c == '_')
+    {
+        return false;
+    }
+    if name.contains([
+        '?', '!', ';', ',', '"', '“', '”', '<', '>', '[', ']', '{', '}',
+    ]) {
+        return false;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() > 6 {
+        return false;
+    }
+    let first = words[0].trim_end_matches('.').to_lowercase();
+    !LABELS.contains(&first.as_str())
+}
+
+/// Finds the `>>` marks in a unit's text: returns the pieces, each with whether it starts
+/// with a mark. Entities are already decoded, so `&gt;&gt;` arrives as `>>`.
+fn split_marks(text: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    let mut marked = false;
+    while let Some(p) = rest.find(">>") {
+        let before = rest[..p].trim();
+        if !before.is_empty() {
+            out.push((marked, before));
+        } else if marked {
+            // Two marks in a row: the first speaker said nothing.
+        }
+        marked = true;
+        rest = rest[p..].trim_start_matches('>');
+    }
+    let tail = rest.trim();
+    if !tail.is_empty() {
+        out.push((marked, tail));
+    }
+    out
+}
+
+/// Attributes units to speakers by the rules in the module docs. Returns the segments and
+/// whether the speakers are anonymous.
+pub fn attribute(
+    units: Vec<Unit>,
+    _diags: &mut crate::diag::Diagnostics,
+) -> (Vec<RawSegment>, bool) {
+    let voiced = units
+        .iter()
+        .any(|u| u.voice.as_deref().is_some_and(|v| !v.trim().is_empty()));
+    if voiced {
+        return (by_voice(units), false);
+    }
+    if units.iter().any(|u| u.text.contains(">>")) {
+        return (by_marks(units), true);
+    }
+    (by_prefix(units), false)
+}
+
+fn by_voice(units: Vec<Unit>) -> Vec<RawSegment> {
+    let mut current: Option<String> = None;
+    units
+        .into_iter()
+        .map(|u| {
+            if let Some(v) = u.voice.filter(|v| !v.trim().is_empty()) {
+                current = Some(v);
+            }
+            RawSegment {
+                speaker: current.clone(),
+                span: u.span,
+                text: u.text,
+                line: u.line,
+            }
+        })
+        .collect()
+}
+
+fn by_marks(units: Vec<Unit>) -> Vec<RawSegment> {
+    let mut out = Vec::new();
+    let mut n = 0usize;
+    let mut current: Option<String> = None;
+    for u in units {
+        let pieces = split_marks(&u.text);
+        let total: usize = pieces
+            .iter()
+            .map(|p| p.1.chars().count())
+            .sum::<usize>()
+            .max(1);
+        let mut done = 0usize;
+        for (marked, piece) in pieces {
+            if marked || current.is_none() {
+                n += 1;
+                current = Some(format!("unidentified {n}"));
+            }
+            let len = piece.chars().count();
+            let span = u.span.map(|s| {
+                let d = u128::from(s.len_ms());
+                let a = s.start + u64::try_from(d * done as u128 / total as u128).unwrap_or(0);
+                let b =
+                    s.start + u64::try_from(d * (done + len) as u128 / total as u128).unwrap_or(0);
+                Span::new(a, b.min(s.end).max(a))
+            });
+            done += len;
+            out.push(RawSegment {
+                speaker: current.clone(),
+                span,
+                text: piece.to_string(),
+                line: u.line,
+            });
+        }
+    }
+    out
+}
+
+fn by_prefix(units: Vec<Unit>) -> Vec<RawSegment> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for u in &units {
+        if let Some((name, _)) = split_prefix(&u.text) {
+            *counts.entry(crate::speakers::name_key(name)).or_default() += 1;
+        }
+    }
+    let established = counts.values().any(|&c| c >= 2);
+    let accepted = |name: &str| {
+        let c = counts
+            .get(&crate::speakers::name_key(name))
+            .copied()
+            .unwrap_or(0);
+        c >= 2 || (c == 1 && established)
+    };
+    let mut current: Option<String> = None;
+    let mut out = Vec::with_capacity(units.len());
+    for u in units {
+        let mut text = u.text;
+        if let Some((name, rest)) = split_prefix(&text)
+            && accepted(name)
+        {
+            current = Some(name.to_string());
+            text = rest.to_string();
+        }
+        if text.is_empty() {
+            continue;
+        }
+        out.push(RawSegment {
+            speaker: current.clone(),
+            span: u.span,
+            text,
+            line: u.line,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Diagnostics;
+
+    fn units(texts: &[&str]) -> Vec<Unit> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Unit {
+                voice: None,
+                text: t.to_string(),
+                span: None,
+                line: i + 1,
+            })
+            .collect()
+    }
+
+    fn speakers(texts: &[&str]) -> Vec<Option<String>> {
+        attribute(units(texts), &mut Diagnostics::new())
+            .0
+            .into_iter()
+            .map(|s| s.speaker)
+            .collect()
+    }
+
+    #[test]
+    fn zoom_prefixes_and_continuation() {
+        let s = speakers(&[
+            "Ann Lee: hi",
+            "Bo | Org: hello",
+            "more from Bo",
+            "Ann Lee: ok",
+            "Cy: once",
+        ]);
+        let n = |x: &str| Some(x.to_string());
+        assert_eq!(
+            s,
+            vec![
+                n("Ann Lee"),
+                n("Bo | Org"),
+                n("Bo | Org"),
+                n("Ann Lee"),
+                n("Cy")
+            ]
+        );
+    }
+
+    #[test]
+    fn note_is_not_a_name() {
+        let s = speakers(&["Note: this is a test", "and more text"]);
+        assert_eq!(s, vec![None, None]);
+        let s = speakers(&["Ann: hi", "Ann: so", "Note: this matters"]);
+        assert_eq!(s[2], Some("Ann".to_string()));
+        // A one-off colon sentence in a file without any repeated name stays text.
+        let (segs, _) = attribute(units(&["Remember: bring snacks"]), &mut Diagnostics::new());
+        assert_eq!(segs[0].text, "Remember: bring snacks");
+    }
+
+    #[test]
+    fn caption_marks() {
+        let s = speakers(&[
+            ">>> GOOD MORNING",
+            "EVERYONE.",
+            ">> JUAREZ?",
+            ">> HERE. >> LEWIS?",
+        ]);
+        let n = |i: usize| Some(format!("unidentified {i}"));
+        assert_eq!(s, vec![n(1), n(1), n(2), n(3), n(4)]);
+    }
+}

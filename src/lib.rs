@@ -1,0 +1,17 @@
+//! turnstat: meeting transcripts → speaker turns → conversation metrics → reports.
+//!
+//! The data flows one way: [`ingest`] (bytes of any supported export → [`model::Transcript`]
+//! with speaker segments) → [`turns`] (segments → speaker turns) → metrics → report model →
+//! [`render`]ers. Everything here is a library; `main.rs` only parses the command line, calls
+//! [`cli::run`] and maps the result to an exit code.
+#![warn(missing_docs)]
+
+pub mod batch;
+pub mod cli;
+pub mod diag;
+pub mod discover;
+pub mod ingest;
+pub mod model;
+pub mod render;
+pub mod speakers;
+pub mod turns;

@@ -1,0 +1,6 @@
+//! One integration-test binary (one link step): conformance, corpus, CLI and round trips.
+
+mod cli;
+mod conformance;
+mod corpus;
+mod util;
