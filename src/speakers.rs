@@ -15,6 +15,9 @@ pub struct SpeakerTable {
     names: Vec<String>,
     index: HashMap<String, usize>,
     unknown: Option<usize>,
+    /// The last name interned, as given, and its index: consecutive segments of one speaker
+    /// skip the normalisation and the hash lookup.
+    last: Option<(String, usize)>,
 }
 
 /// Trims and collapses inner whitespace (any Unicode whitespace becomes one space).
@@ -38,6 +41,19 @@ impl SpeakerTable {
     /// The index for `name`, creating it on first sight; `None` or a blank name is the
     /// unknown speaker.
     pub fn intern(&mut self, name: Option<&str>) -> usize {
+        if let (Some(n), Some((last, i))) = (name, &self.last)
+            && n == last
+        {
+            return *i;
+        }
+        let i = self.intern_slow(name);
+        if let Some(n) = name {
+            self.last = Some((n.to_string(), i));
+        }
+        i
+    }
+
+    fn intern_slow(&mut self, name: Option<&str>) -> usize {
         let cleaned = name.map(clean_name).filter(|n| !n.is_empty());
         match cleaned {
             None => {

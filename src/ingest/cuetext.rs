@@ -16,15 +16,70 @@ pub struct VoiceRun {
     pub text: String,
 }
 
-/// Collapses runs of whitespace to one space and trims.
-pub fn collapse_ws(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
+/// Bytes that may start whitespace: ASCII whitespace and the UTF-8 lead bytes of the
+/// non-ASCII `White_Space` characters (U+0085, U+00A0: 0xC2; U+1680: 0xE1; U+2000–U+205F:
+/// 0xE2; U+3000: 0xE3).
+const MAY_BE_WS: [bool; 256] = {
+    let mut t = [false; 256];
+    let list = [
+        b' ', b'\t', b'\n', b'\r', 0x0b, 0x0c, 0xc2, 0xe1, 0xe2, 0xe3,
+    ];
+    let mut k = 0;
+    while k < list.len() {
+        t[list[k] as usize] = true;
+        k += 1;
     }
+    t
+};
+
+/// Whether the char at byte `i` of `s` is whitespace, and its width (0 at the end).
+fn ws_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes().get(i) {
+        None => (false, 0),
+        Some(&b) if b < 0x80 => (MAY_BE_WS[b as usize], 1),
+        Some(&b) => {
+            let c = s[i..].chars().next().unwrap_or('a');
+            (MAY_BE_WS[b as usize] && c.is_whitespace(), c.len_utf8())
+        }
+    }
+}
+
+/// Collapses runs of whitespace (Unicode `White_Space`) to one space and trims.
+///
+/// Text is copied in bulk between irregular whitespace (anything but a single space between
+/// two non-space characters); only bytes that may start whitespace are examined closely.
+pub fn collapse_ws(s: &str) -> String {
+    let s = s.trim();
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut copy_from = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if !MAY_BE_WS[b[i] as usize] {
+            i += 1;
+            continue;
+        }
+        let (ws, w) = ws_at(s, i);
+        if !ws {
+            i += w;
+            continue;
+        }
+        if b[i] == b' ' && !ws_at(s, i + 1).0 {
+            i += 1;
+            continue;
+        }
+        out.push_str(&s[copy_from..i]);
+        out.push(' ');
+        loop {
+            let (ws, w) = ws_at(s, i);
+            if !ws {
+                break;
+            }
+            i += w;
+        }
+        copy_from = i;
+    }
+    out.push_str(&s[copy_from..]);
     out
 }
 
@@ -39,6 +94,15 @@ fn decode_entities(raw: &str) -> String {
 /// Parses raw cue text into voice runs; runs with empty text are dropped, adjacent runs of
 /// the same voice are joined.
 pub fn parse(raw: &str) -> Vec<VoiceRun> {
+    if !raw.bytes().any(|b| b == b'<' || b == b'&') {
+        // Fast path: plain text, the common case in meeting exports.
+        let text = collapse_ws(raw);
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![VoiceRun { voice: None, text }]
+        };
+    }
     let mut runs: Vec<VoiceRun> = Vec::new();
     let mut voice: Option<String> = None;
     let mut buf = String::new();
@@ -115,6 +179,17 @@ mod tests {
             voice: voice.map(str::to_string),
             text: text.to_string(),
         }
+    }
+
+    #[test]
+    fn collapses_all_whitespace() {
+        assert_eq!(
+            collapse_ws("  a  b\tc\n\nd \u{a0}e\u{2003}f… g  "),
+            "a b c d e f… g"
+        );
+        assert_eq!(collapse_ws("plain text here"), "plain text here");
+        assert_eq!(collapse_ws(" \u{3000} "), "");
+        assert_eq!(collapse_ws("x\u{85}y"), "x y");
     }
 
     #[test]

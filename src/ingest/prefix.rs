@@ -186,7 +186,8 @@ pub const LABELS: &[&str] = &[
 
 /// Returns the candidate name of `X: rest` at the start of `text`, and the rest.
 pub fn split_prefix(text: &str) -> Option<(&str, &str)> {
-    let colon = text.find(':')?;
+    // A name has at most 60 characters, so the colon is within the first 256 bytes.
+    let colon = text.as_bytes().iter().take(256).position(|&b| b == b':')?;
     let name = text[..colon].trim();
     let after = &text[colon + 1..];
     // The colon must be followed by whitespace or end the text ("Name:" alone).
@@ -216,12 +217,12 @@ fn name_shaped(name: &str) -> bool {
     ]) {
         return false;
     }
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() > 6 {
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or("").trim_end_matches('.');
+    if words.count() > 5 {
         return false;
     }
-    let first = words[0].trim_end_matches('.').to_lowercase();
-    !LABELS.contains(&first.as_str())
+    !LABELS.iter().any(|l| l.eq_ignore_ascii_case(first))
 }
 
 /// Finds the `>>` marks in a unit's text: returns the pieces, each with whether it starts
@@ -321,29 +322,52 @@ fn by_marks(units: Vec<Unit>) -> Vec<RawSegment> {
 }
 
 fn by_prefix(units: Vec<Unit>) -> Vec<RawSegment> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for u in &units {
-        if let Some((name, _)) = split_prefix(&u.text) {
-            *counts.entry(crate::speakers::name_key(name)).or_default() += 1;
+    // Pass 1: the candidate prefix of each unit (name length, offset of the rest), and how
+    // often each name (by identity key) occurs as a prefix.
+    let candidates: Vec<Option<(usize, usize)>> = units
+        .iter()
+        .map(|u| {
+            split_prefix(&u.text).map(|(name, rest)| {
+                let name_start = name.as_ptr() as usize - u.text.as_ptr() as usize;
+                let rest_start = rest.as_ptr() as usize - u.text.as_ptr() as usize;
+                (name_start + name.len(), rest_start)
+            })
+        })
+        .collect();
+    let mut raw_counts: HashMap<&str, usize> = HashMap::new();
+    for (u, c) in units.iter().zip(&candidates) {
+        if let Some((end, _)) = c {
+            *raw_counts.entry(u.text[..*end].trim()).or_default() += 1;
         }
     }
-    let established = counts.values().any(|&c| c >= 2);
-    let accepted = |name: &str| {
-        let c = counts
-            .get(&crate::speakers::name_key(name))
-            .copied()
-            .unwrap_or(0);
-        c >= 2 || (c == 1 && established)
-    };
+    let mut key_counts: HashMap<String, usize> = HashMap::new();
+    for (raw, n) in &raw_counts {
+        *key_counts
+            .entry(crate::speakers::name_key(raw))
+            .or_default() += n;
+    }
+    let established = key_counts.values().any(|&c| c >= 2);
+    let accepted: HashMap<String, bool> = raw_counts
+        .keys()
+        .map(|raw| {
+            let c = key_counts[&crate::speakers::name_key(raw)];
+            (raw.to_string(), c >= 2 || (c == 1 && established))
+        })
+        .collect();
+    // Pass 2: attribute.
     let mut current: Option<String> = None;
     let mut out = Vec::with_capacity(units.len());
-    for u in units {
+    for (u, c) in units.into_iter().zip(&candidates) {
         let mut text = u.text;
-        if let Some((name, rest)) = split_prefix(&text)
-            && accepted(name)
-        {
-            current = Some(name.to_string());
-            text = rest.to_string();
+        if let Some((end, rest)) = c {
+            let name = text[..*end].trim();
+            if accepted.get(name).copied().unwrap_or(false) {
+                if current.as_deref() != Some(name) {
+                    current = Some(name.to_string());
+                }
+                // In place: no new allocation for the text.
+                text.drain(..*rest);
+            }
         }
         if text.is_empty() {
             continue;

@@ -32,17 +32,17 @@ pub enum Mode {
 
 /// One cue as the W3C algorithm produces it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Cue {
+pub struct Cue<'a> {
     /// The cue identifier ("" when absent).
-    pub id: String,
+    pub id: &'a str,
     /// Start in ms.
     pub start: u64,
     /// End in ms (may be before `start`, as the spec allows).
     pub end: u64,
     /// The settings text after the end time (parsed loosely, ignored).
-    pub settings: String,
-    /// The raw cue text, lines joined by `\n`.
-    pub text: String,
+    pub settings: &'a str,
+    /// The raw cue text, lines joined by `\n` (a slice of the input: its lines are adjacent).
+    pub text: &'a str,
     /// 1-based line of the timing line.
     pub line: usize,
 }
@@ -72,10 +72,26 @@ impl<'a> Lines<'a> {
     }
 }
 
-/// Normalises line ends: CRLF and lone CR become LF.
-fn normalise(text: &str) -> std::borrow::Cow<'_, str> {
+/// Normalises line ends: CRLF and lone CR become LF (borrowed when there is no CR).
+pub fn normalise(text: &str) -> std::borrow::Cow<'_, str> {
     if text.contains('\r') {
-        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+        let b = text.as_bytes();
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        let mut i = 0;
+        while let Some(p) = b[i..].iter().position(|&c| c == b'\r') {
+            let at = i + p;
+            out.push_str(&text[last..at]);
+            out.push('\n');
+            i = if b.get(at + 1) == Some(&b'\n') {
+                at + 2
+            } else {
+                at + 1
+            };
+            last = i;
+        }
+        out.push_str(&text[last..]);
+        std::borrow::Cow::Owned(out)
     } else {
         std::borrow::Cow::Borrowed(text)
     }
@@ -86,12 +102,12 @@ fn is_sig_end(c: u8) -> bool {
 }
 
 /// Parses the cue timings and settings line. Returns (start, end, settings).
-fn parse_timing(
-    line: &str,
+fn parse_timing<'a>(
+    line: &'a str,
     mode: Mode,
     lineno: usize,
     diags: &mut Diagnostics,
-) -> Option<(u64, u64, String)> {
+) -> Option<(u64, u64, &'a str)> {
     if let Some(r) = parse_timing_strict(line) {
         if mode == Mode::Lenient {
             let first = line
@@ -120,10 +136,10 @@ fn parse_timing(
             diags.tally(l.describe(), lineno);
         }
     }
-    Some((start, end, right[end_len..].trim().to_string()))
+    Some((start, end, right[end_len..].trim()))
 }
 
-fn parse_timing_strict(line: &str) -> Option<(u64, u64, String)> {
+fn parse_timing_strict(line: &str) -> Option<(u64, u64, &str)> {
     let b = line.as_bytes();
     let mut i = 0;
     let ws = |b: &[u8], mut i: usize| {
@@ -140,14 +156,18 @@ fn parse_timing_strict(line: &str) -> Option<(u64, u64, String)> {
     }
     i = ws(b, i + 3);
     let (end, n) = timestamp::parse_strict_prefix(&b[i..])?;
-    Some((start, end, line[i + n..].trim().to_string()))
+    Some((start, end, line[i + n..].trim()))
 }
 
-/// Runs the W3C block loop over `text`. Returns the cues, or an error when the signature is
-/// missing in [`Mode::Spec`].
-pub fn parse_cues(text: &str, mode: Mode, diags: &mut Diagnostics) -> Result<Vec<Cue>, Diagnostic> {
-    let text = normalise(text);
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+/// Runs the W3C block loop over `text`, whose line ends must already be LF (see
+/// [`normalise`]). Returns the cues, or an error when the signature is missing in
+/// [`Mode::Spec`].
+pub fn parse_cues<'a>(
+    text: &'a str,
+    mode: Mode,
+    diags: &mut Diagnostics,
+) -> Result<Vec<Cue<'a>>, Diagnostic> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let b = text.as_bytes();
     let signed = b.starts_with(b"WEBVTT") && (b.len() == 6 || is_sig_end(b[6]));
     let mut lines = Lines {
@@ -185,6 +205,25 @@ pub fn parse_cues(text: &str, mode: Mode, diags: &mut Diagnostics) -> Result<Vec
     Ok(cues)
 }
 
+/// True when `line` contains `-->` (a byte scan for `>`, the rarest of the three).
+fn has_arrow(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut i = 2;
+    while i < b.len() {
+        match b[i..].iter().position(|&c| c == b'>') {
+            None => return false,
+            Some(p) => {
+                let at = i + p;
+                if b[at - 1] == b'-' && b[at - 2] == b'-' {
+                    return true;
+                }
+                i = at + 1;
+            }
+        }
+    }
+    false
+}
+
 /// Skips empty lines (and, in lenient mode, lines of only spaces and tabs).
 fn skip_blank(lines: &mut Lines<'_>, mode: Mode) {
     loop {
@@ -211,45 +250,50 @@ fn skip_blank(lines: &mut Lines<'_>, mode: Mode) {
 }
 
 /// The spec's "collect a block". Returns a cue when the block is one.
-fn collect_block(
-    lines: &mut Lines<'_>,
+fn collect_block<'a>(
+    lines: &mut Lines<'a>,
     in_header: bool,
     mode: Mode,
     diags: &mut Diagnostics,
-) -> Option<Cue> {
+) -> Option<Cue<'a>> {
     let mut line_count = 0;
     let mut previous = (lines.pos, lines.line);
-    let mut buffer = String::new();
+    // The spec's buffer: the lines appended to it are adjacent in the text whenever it is
+    // used (cue text, identifier, or a block without a timing line), so it is a range.
+    let mut buf: Option<(usize, usize)> = None;
+    let text = lines.text;
+    let buffer = |b: Option<(usize, usize)>| b.map_or("", |(a, z)| &text[a..z]);
     let mut seen_arrow = false;
     let mut cue: Option<Cue> = None;
-    let mut timing_failed: Option<(usize, String)> = None;
+    let mut timing_failed: Option<(usize, &str)> = None;
     let first_line_no = lines.line;
     loop {
         let this_line_no = lines.line;
+        let line_start = lines.pos;
         let line = lines.collect_line();
         line_count += 1;
         let seen_eof = lines.past_end();
         if !seen_eof {
             lines.skip_lf();
         }
-        if line.contains("-->") {
+        if has_arrow(line) {
             if !in_header && (line_count == 1 || (line_count == 2 && !seen_arrow)) {
                 seen_arrow = true;
                 previous = (lines.pos, lines.line);
                 match parse_timing(line, mode, this_line_no, diags) {
                     Some((start, end, settings)) => {
                         cue = Some(Cue {
-                            id: std::mem::take(&mut buffer),
+                            id: buffer(buf.take()),
                             start,
                             end,
                             settings,
-                            text: String::new(),
+                            text: "",
                             line: this_line_no,
                         });
                     }
                     None => {
                         cue = None;
-                        timing_failed = Some((this_line_no, line.to_string()));
+                        timing_failed = Some((this_line_no, line));
                     }
                 }
             } else {
@@ -260,17 +304,15 @@ fn collect_block(
             // Lenient: a line of spaces separates blocks like an empty one.
             break;
         } else {
-            if !buffer.is_empty() {
-                buffer.push('\n');
-            }
-            buffer.push_str(line);
+            buf = Some((buf.map_or(line_start, |b| b.0), line_start + line.len()));
             previous = (lines.pos, lines.line);
         }
         if seen_eof {
             break;
         }
     }
-    if !in_header && !seen_arrow && !buffer.trim().is_empty() && !is_special_block(&buffer) {
+    let buffer = buffer(buf);
+    if !in_header && !seen_arrow && !buffer.trim().is_empty() && !is_special_block(buffer) {
         let shown: String = buffer
             .lines()
             .next()
@@ -309,7 +351,8 @@ fn is_special_block(buffer: &str) -> bool {
 
 /// Parses a WebVTT transcript into speaker segments (lenient mode).
 pub fn parse(text: &str, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> {
-    let cues = parse_cues(text, Mode::Lenient, diags)?;
+    let text = normalise(text);
+    let cues = parse_cues(&text, Mode::Lenient, diags)?;
     let mut units = Vec::with_capacity(cues.len());
     for cue in cues {
         let span = if cue.end < cue.start {
@@ -325,7 +368,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> 
         } else {
             Span::new(cue.start, cue.end)
         };
-        let runs = cuetext::parse(&cue.text);
+        let runs = cuetext::parse(cue.text);
         if runs.is_empty() {
             diags.tally("cues without text (skipped)", cue.line);
             continue;

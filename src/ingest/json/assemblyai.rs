@@ -16,8 +16,8 @@
 //! content is rejected with its `error` message.
 
 use super::{
-    Dialect, Node, StringTimes, Unit, Word, finish, found, group_words, label_field,
-    number_sentences, push_segment, required_span, skip, string_field,
+    Dialect, Node, Records, StringTimes, Unit, Word, finish, found, group_words, label_field,
+    number_sentences, push_segment, required_span, string_field,
 };
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Parsed, RawSegment};
@@ -26,7 +26,11 @@ use serde_json::Value;
 const D: Dialect = Dialect::AssemblyAi;
 
 /// Reads an AssemblyAI transcript into one transcript.
-pub(super) fn parse(root: &Node, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> {
+pub(super) fn parse(
+    root: &Node,
+    rec: &mut Records,
+    diags: &mut Diagnostics,
+) -> Result<Parsed, Diagnostic> {
     root.require_object(D)?;
     let utterances = root.optional("utterances", "an array", Value::is_array)?;
     let words = root.optional("words", "an array", Value::is_array)?;
@@ -61,16 +65,22 @@ pub(super) fn parse(root: &Node, diags: &mut Diagnostics) -> Result<Parsed, Diag
     if let Some(u) = utterances.filter(|u| u.len() > 0) {
         for utt in u.elements() {
             match utterance(&utt, diags) {
-                Ok(seg) => push_segment(&mut segments, seg, diags),
-                Err(problem) => skip(diags, utt.line(), &problem, "segment"),
+                Ok(seg) => {
+                    rec.read();
+                    push_segment(&mut segments, seg, diags);
+                }
+                Err(problem) => rec.skip(diags, utt.line(), &problem, "segment"),
             }
         }
     } else if let Some(w) = words.filter(|w| w.len() > 0) {
         let mut list = Vec::new();
         for node in w.elements() {
             match word(&node, diags) {
-                Ok(word) => list.push(word),
-                Err(problem) => skip(diags, node.line(), &problem, "word"),
+                Ok(word) => {
+                    rec.read();
+                    list.push(word);
+                }
+                Err(problem) => rec.skip(diags, node.line(), &problem, "word"),
             }
         }
         if list.iter().all(|w| w.speaker.is_none()) {

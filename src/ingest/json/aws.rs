@@ -31,8 +31,8 @@
 //! not a number is skipped with a warning naming its path.
 
 use super::{
-    Dialect, Node, StringTimes, Unit, Word, finish, found, group_words, label_field, push_segment,
-    required_span, skip, string_field,
+    Dialect, Node, Records, StringTimes, Unit, Word, finish, found, group_words, label_field,
+    push_segment, required_span, skip, string_field,
 };
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Parsed, RawSegment, Span};
@@ -81,7 +81,11 @@ impl Labels {
 }
 
 /// Reads an AWS Transcribe job output into one transcript.
-pub(super) fn parse(root: &Node, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> {
+pub(super) fn parse(
+    root: &Node,
+    rec: &mut Records,
+    diags: &mut Diagnostics,
+) -> Result<Parsed, Diagnostic> {
     root.require_object(D)?;
     let results = root.require("results", "an object", Value::is_object, D)?;
     let items = results.require("items", "an array", Value::is_array, D)?;
@@ -103,8 +107,11 @@ pub(super) fn parse(root: &Node, diags: &mut Diagnostics) -> Result<Parsed, Diag
         let mut segments = Vec::new();
         for a in audio.elements() {
             match audio_segment(&a, diags) {
-                Ok(seg) => push_segment(&mut segments, seg, diags),
-                Err(problem) => skip(diags, a.line(), &problem, "segment"),
+                Ok(seg) => {
+                    rec.read();
+                    push_segment(&mut segments, seg, diags);
+                }
+                Err(problem) => rec.skip(diags, a.line(), &problem, "segment"),
             }
         }
         return Ok(finish(D, segments, items.line(), diags));
@@ -117,12 +124,13 @@ pub(super) fn parse(root: &Node, diags: &mut Diagnostics) -> Result<Parsed, Diag
         let content = match content(&item) {
             Ok(c) => c,
             Err(problem) => {
-                skip(diags, item.line(), &problem, "item");
+                rec.skip(diags, item.line(), &problem, "item");
                 continue;
             }
         };
         match kind {
             Some("punctuation") => {
+                rec.read();
                 if let Some(last) = words.last_mut() {
                     last.text.push_str(content.trim());
                 }
@@ -135,7 +143,7 @@ pub(super) fn parse(root: &Node, diags: &mut Diagnostics) -> Result<Parsed, Diag
                     match required_span(&item, "start_time", "end_time", Unit::Seconds, S, diags) {
                         Ok(s) => s,
                         Err(problem) => {
-                            skip(diags, item.line(), &problem, "item");
+                            rec.skip(diags, item.line(), &problem, "item");
                             continue;
                         }
                     };
@@ -152,6 +160,7 @@ pub(super) fn parse(root: &Node, diags: &mut Diagnostics) -> Result<Parsed, Diag
                         }
                     }
                 };
+                rec.read();
                 words.push(Word {
                     speaker,
                     span: Some(span),
@@ -165,7 +174,7 @@ pub(super) fn parse(root: &Node, diags: &mut Diagnostics) -> Result<Parsed, Diag
                     Some(t) => format!("{}: unknown item type {t:?}", item.child_path("type")),
                     None => format!("{}: missing or not a string", item.child_path("type")),
                 };
-                skip(diags, item.line(), &problem, "item");
+                rec.skip(diags, item.line(), &problem, "item");
             }
         }
     }

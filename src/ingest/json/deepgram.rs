@@ -26,8 +26,8 @@
 //! diarised, and `Channel 0 Speaker 1` when both (Deepgram numbers speakers per channel).
 
 use super::{
-    Dialect, Node, StringTimes, Unit, Word, finish, group_words, label_field, number_sentences,
-    push_segment, required_span, skip, string_field,
+    Dialect, Node, Records, StringTimes, Unit, Word, finish, group_words, label_field,
+    number_sentences, push_segment, required_span, string_field,
 };
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Parsed, RawSegment};
@@ -36,7 +36,11 @@ use serde_json::Value;
 const D: Dialect = Dialect::Deepgram;
 
 /// Reads a Deepgram response into one transcript.
-pub(super) fn parse(root: &Node, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> {
+pub(super) fn parse(
+    root: &Node,
+    rec: &mut Records,
+    diags: &mut Diagnostics,
+) -> Result<Parsed, Diagnostic> {
     root.require_object(D)?;
     let results = root.require("results", "an object", Value::is_object, D)?;
     let channels = results.optional("channels", "an array", Value::is_array)?;
@@ -59,14 +63,17 @@ pub(super) fn parse(root: &Node, diags: &mut Diagnostics) -> Result<Parsed, Diag
         Some(u) if u.len() > 0 => {
             for utt in u.elements() {
                 match utterance(&utt, multichannel, diags) {
-                    Ok(seg) => push_segment(&mut segments, seg, diags),
-                    Err(problem) => skip(diags, utt.line(), &problem, "segment"),
+                    Ok(seg) => {
+                        rec.read();
+                        push_segment(&mut segments, seg, diags);
+                    }
+                    Err(problem) => rec.skip(diags, utt.line(), &problem, "segment"),
                 }
             }
         }
         _ => {
             for (c, ch) in channels.iter().flat_map(|n| n.elements()).enumerate() {
-                channel(&ch, c, multichannel, &mut segments, diags)?;
+                channel(&ch, c, multichannel, &mut segments, rec, diags)?;
             }
         }
     }
@@ -127,6 +134,7 @@ fn channel(
     index: usize,
     multichannel: bool,
     out: &mut Vec<RawSegment>,
+    rec: &mut Records,
     diags: &mut Diagnostics,
 ) -> Result<(), Diagnostic> {
     ch.require_object(D)?;
@@ -144,8 +152,11 @@ fn channel(
     let mut words = Vec::new();
     for w in words_node.iter().flat_map(|n| n.elements()) {
         match word(&w, diags) {
-            Ok(word) => words.push(word),
-            Err(problem) => skip(diags, w.line(), &problem, "word"),
+            Ok(word) => {
+                rec.read();
+                words.push(word);
+            }
+            Err(problem) => rec.skip(diags, w.line(), &problem, "word"),
         }
     }
     if words.iter().any(|w| w.speaker.is_some()) {
@@ -170,10 +181,11 @@ fn channel(
             for s in sentences.iter().flat_map(|n| n.elements()) {
                 match sentence(&s, diags) {
                     Ok(mut seg) => {
+                        rec.read();
                         seg.speaker = name.clone();
                         push_segment(out, seg, diags);
                     }
-                    Err(problem) => skip(diags, s.line(), &problem, "segment"),
+                    Err(problem) => rec.skip(diags, s.line(), &problem, "segment"),
                 }
             }
         }

@@ -11,10 +11,10 @@
 //! | AssemblyAI | [`assemblyai`] | `utterances` (array or null), or `words` with one of `audio_url`, `acoustic_model`, `language_model`, `speech_model` |
 //! | Rev.ai | [`revai`] | `monologues` |
 //! | Podcasting 2.0 | [`podcast`] | `segments[*]` with `startTime` or `body` (or an empty `segments` with `version`) |
-//! | Whisper / WhisperX | [`whisper`] | `segments[*]` with `start` (or any other `segments` array) |
+//! | Whisper / WhisperX | [`whisper`] | `segments[*]` with `start` (or an empty `segments` otherwise) |
 //!
 //! The text is parsed once into a [`serde_json::Value`]; a syntax error rejects the file with
-//! serde_json's line and column. A cheap second scan ([`Pos`]) records the line where every
+//! serde_json's line and column. A cheap second scan (`Pos`) records the line where every
 //! object and array starts, so segments and warnings carry real line numbers.
 //!
 //! **Errors and warnings.** A forced dialect that does not fit, or a container of the wrong
@@ -24,13 +24,13 @@
 //! skipped. Times written as strings of numbers are accepted, with one tallied warning per
 //! file (AWS Transcribe always writes strings, so not there). Nothing here panics on input.
 
-mod assemblyai;
-mod aws;
-mod deepgram;
-mod podcast;
-mod revai;
-mod turnstat;
-mod whisper;
+pub mod assemblyai;
+pub mod aws;
+pub mod deepgram;
+pub mod podcast;
+pub mod revai;
+pub mod turnstat;
+pub mod whisper;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::ingest::InputFormat;
@@ -120,20 +120,26 @@ pub fn parse(
     let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
     let pos = Pos::scan(text);
     let root = Node::root(&value, &pos);
-    let dialect = match forced.and_then(Dialect::from_input_format) {
+    let forced = forced.and_then(Dialect::from_input_format);
+    let dialect = match forced {
         Some(d) => d,
         None => detect(&value).ok_or_else(|| no_match(&value))?,
     };
+    let mut rec = Records::default();
     let one = |r: Result<Parsed, Diagnostic>| r.map(|p| vec![p]);
-    match dialect {
-        Dialect::Turnstat => turnstat::parse(&root, diags),
-        Dialect::Deepgram => one(deepgram::parse(&root, diags)),
-        Dialect::AssemblyAi => one(assemblyai::parse(&root, diags)),
-        Dialect::AwsTranscribe => one(aws::parse(&root, diags)),
-        Dialect::RevAi => one(revai::parse(&root, diags)),
-        Dialect::Whisper => one(whisper::parse(&root, diags)),
-        Dialect::Podcast => one(podcast::parse(&root, diags)),
+    let parsed = match dialect {
+        Dialect::Turnstat => turnstat::parse(&root, &mut rec, diags),
+        Dialect::Deepgram => one(deepgram::parse(&root, &mut rec, diags)),
+        Dialect::AssemblyAi => one(assemblyai::parse(&root, &mut rec, diags)),
+        Dialect::AwsTranscribe => one(aws::parse(&root, &mut rec, diags)),
+        Dialect::RevAi => one(revai::parse(&root, &mut rec, diags)),
+        Dialect::Whisper => one(whisper::parse(&root, &mut rec, diags)),
+        Dialect::Podcast => one(podcast::parse(&root, &mut rec, diags)),
+    }?;
+    if let Some(d) = forced {
+        rec.check(d)?;
     }
+    Ok(parsed)
 }
 
 /// The dialect a parsed JSON value is written in, judged by its shape; `None` when it
@@ -158,7 +164,7 @@ pub fn detect(value: &Value) -> Option<Dialect> {
             return Some(Dialect::AwsTranscribe);
         }
     }
-    if has("jobName") && results.is_some() {
+    if has("jobName") {
         return Some(Dialect::AwsTranscribe);
     }
     let utterances = obj.get("utterances");
@@ -186,12 +192,17 @@ pub fn detect(value: &Value) -> Option<Dialect> {
     if any_key("start") {
         return Some(Dialect::Whisper);
     }
-    if segments.is_empty() && has("version") && !has("text") && !has("language") {
-        return Some(Dialect::Podcast);
+    if segments.is_empty() {
+        // No segment to judge by: Podcasting 2.0 files carry a `version`, Whisper ones `text`
+        // and `language`.
+        let podcast = has("version") && !has("text") && !has("language");
+        return Some(if podcast {
+            Dialect::Podcast
+        } else {
+            Dialect::Whisper
+        });
     }
-    // An array of segments with neither shape: Whisper is the looser of the two; its reader
-    // reports what each segment lacks.
-    Some(Dialect::Whisper)
+    None
 }
 
 /// The error for a value that matches no dialect, with a hint of what it holds.
@@ -208,7 +219,7 @@ fn no_match(value: &Value) -> Diagnostic {
         other => format!("the top level is {}, not an object", found(other)),
     };
     Diagnostic::error(
-        Some(1),
+        None,
         format!(
             "JSON does not match any supported transcript dialect (turnstat, Deepgram, \
              AssemblyAI, AWS Transcribe, Rev.ai, Whisper, Podcasting 2.0); file rejected \
@@ -800,6 +811,62 @@ pub(crate) fn skip(diags: &mut Diagnostics, line: usize, problem: &str, what: &s
     diags.warn(line, format!("{problem}; {what} skipped"));
 }
 
+/// Counts the records (segments, words, items) a reader used and skipped.
+///
+/// When the dialect was forced and *every* record was unusable, the file plainly is not in
+/// that dialect: [`Records::check`] rejects it, naming the first problem's path, instead of
+/// returning an empty transcript. (A detected dialect matched by shape, so bad records there
+/// stay warnings.)
+#[derive(Debug, Default)]
+pub(crate) struct Records {
+    read: usize,
+    skipped: usize,
+    first: Option<(usize, String, &'static str)>,
+}
+
+impl Records {
+    /// Counts one record read.
+    pub(crate) fn read(&mut self) {
+        self.read += 1;
+    }
+
+    /// Warns that a record is unusable (`problem; <what> skipped`) and counts it.
+    pub(crate) fn skip(
+        &mut self,
+        diags: &mut Diagnostics,
+        line: usize,
+        problem: &str,
+        what: &'static str,
+    ) {
+        skip(diags, line, problem, what);
+        self.skipped += 1;
+        if self.first.is_none() {
+            self.first = Some((line, problem.to_string(), what));
+        }
+    }
+
+    /// Rejects the file when records were found but none was usable.
+    pub(crate) fn check(&self, dialect: Dialect) -> Result<(), Diagnostic> {
+        match &self.first {
+            Some((line, problem, what)) if self.read == 0 => {
+                let count = if self.skipped == 1 {
+                    format!("its only {what} was skipped")
+                } else {
+                    format!("all {} {what}s were skipped", self.skipped)
+                };
+                Err(Diagnostic::error(
+                    Some(*line),
+                    format!(
+                        "{problem}; {count}: this does not fit {} JSON; file rejected",
+                        dialect.name()
+                    ),
+                ))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
 /// The tally label for segments dropped because they have no words.
 const EMPTY_TEXT: &str = "segments without text (skipped)";
 
@@ -1057,6 +1124,11 @@ mod tests {
                 r#"{"segments":[{"start":0,"end":1,"text":"a"}]}"#,
                 Some(Dialect::Whisper),
             ),
+            (r#"{"segments":[{"text":"a"}]}"#, None),
+            (
+                r#"{"jobName":"x","status":"IN_PROGRESS"}"#,
+                Some(Dialect::AwsTranscribe),
+            ),
             (r#"{"foo":1}"#, None),
             (r#"[1,2]"#, None),
             (r#""just a string""#, None),
@@ -1244,6 +1316,48 @@ mod tests {
         // `json` means detect.
         let (p, _) = one(whisper, Some(InputFormat::Json));
         assert_eq!(p.format, "json/whisper");
+    }
+
+    #[test]
+    fn forced_dialect_with_no_usable_record_is_rejected() {
+        let podcast = r#"{"version":"1.0.0","segments":[
+            {"speaker":"A","startTime":0,"endTime":1,"body":"a"},
+            {"speaker":"A","startTime":1,"endTime":2,"body":"b"}]}"#;
+        let (r, d) = run(podcast, Some(InputFormat::Whisper));
+        let e = r.expect_err("rejected");
+        assert_eq!(
+            e.message,
+            "segments[0].start: missing start time; all 2 segments were skipped: this does not \
+             fit Whisper JSON; file rejected"
+        );
+        assert_eq!(e.line, Some(2));
+        assert!(has_diag(
+            &d,
+            &["segments[1].start: missing start time; segment skipped"]
+        ));
+        // Detected by shape, the same problems are only warnings.
+        let bad = r#"{"segments":[{"start":"abc","end":1,"text":"a"}]}"#;
+        let (p, d) = one(bad, None);
+        assert!(p.segments.is_empty());
+        assert!(has_diag(
+            &d,
+            &["segments[0].start: expected a number, found \"abc\"; segment skipped"]
+        ));
+        let (r, _) = run(bad, Some(InputFormat::Whisper));
+        assert!(
+            r.expect_err("rejected")
+                .message
+                .contains("its only segment was skipped")
+        );
+        // One bad record among good ones is a warning even when forced.
+        let mixed = r#"{"metadata":{},"results":{"utterances":[
+            {"start":0,"end":1,"transcript":"a"},{"start":"abc","end":1,"transcript":"b"}]}}"#;
+        let (p, d) = one(mixed, Some(InputFormat::Deepgram));
+        assert_eq!(p.segments.len(), 1);
+        assert!(has_diag(
+            &d,
+            &["results.utterances[1].start: expected a number, found \"abc\""]
+        ));
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //! specification intends; before the first named speaker there is none.
 
 use super::{
-    Dialect, Node, StringTimes, Unit, finish, found, push_segment, required_span, skip,
+    Dialect, Node, Records, StringTimes, Unit, finish, found, push_segment, required_span,
     string_field,
 };
 use crate::diag::{Diagnostic, Diagnostics};
@@ -23,15 +23,22 @@ use serde_json::Value;
 const D: Dialect = Dialect::Podcast;
 
 /// Reads a Podcasting 2.0 JSON transcript into one transcript.
-pub(super) fn parse(root: &Node, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> {
+pub(super) fn parse(
+    root: &Node,
+    rec: &mut Records,
+    diags: &mut Diagnostics,
+) -> Result<Parsed, Diagnostic> {
     root.require_object(D)?;
     let list = root.require("segments", "an array", Value::is_array, D)?;
     let mut segments = Vec::with_capacity(list.len());
     let mut current: Option<String> = None;
     for s in list.elements() {
         match segment(&s, &mut current, diags) {
-            Ok(seg) => push_segment(&mut segments, seg, diags),
-            Err(problem) => skip(diags, s.line(), &problem, "segment"),
+            Ok(seg) => {
+                rec.read();
+                push_segment(&mut segments, seg, diags);
+            }
+            Err(problem) => rec.skip(diags, s.line(), &problem, "segment"),
         }
     }
     Ok(finish(D, segments, list.line(), diags))

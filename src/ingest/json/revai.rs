@@ -16,8 +16,8 @@
 //! skipped with a warning naming its path.
 
 use super::{
-    Dialect, Node, StringTimes, Unit, finish, found, label_field, push_segment, skip, span,
-    string_field,
+    Dialect, Node, Records, StringTimes, Unit, finish, found, label_field, push_segment, skip,
+    span, string_field,
 };
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Parsed, RawSegment, Span};
@@ -26,14 +26,21 @@ use serde_json::Value;
 const D: Dialect = Dialect::RevAi;
 
 /// Reads a Rev.ai transcript into one transcript.
-pub(super) fn parse(root: &Node, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> {
+pub(super) fn parse(
+    root: &Node,
+    rec: &mut Records,
+    diags: &mut Diagnostics,
+) -> Result<Parsed, Diagnostic> {
     root.require_object(D)?;
     let monologues = root.require("monologues", "an array", Value::is_array, D)?;
     let mut segments = Vec::new();
     for m in monologues.elements() {
         match monologue(&m, diags) {
-            Ok(seg) => push_segment(&mut segments, seg, diags),
-            Err(problem) => skip(diags, m.line(), &problem, "segment"),
+            Ok(seg) => {
+                rec.read();
+                push_segment(&mut segments, seg, diags);
+            }
+            Err(problem) => rec.skip(diags, m.line(), &problem, "segment"),
         }
     }
     Ok(finish(D, segments, monologues.line(), diags))

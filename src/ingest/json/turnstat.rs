@@ -16,7 +16,7 @@
 //! trip keeps unknown speakers unknown. Another `turnstat.turns.*` schema version is read
 //! as v1 with a warning.
 
-use super::{Dialect, Node, StringTimes, Unit, found, skip, span, string_field};
+use super::{Dialect, Node, Records, StringTimes, Unit, found, skip, span, string_field};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Parsed, RawSegment};
 use crate::speakers::UNKNOWN_SPEAKER;
@@ -26,7 +26,11 @@ const D: Dialect = Dialect::Turnstat;
 const SCHEMA: &str = "turnstat.turns.v1";
 
 /// Reads every transcript of a `turnstat.turns.v1` document.
-pub(super) fn parse(root: &Node, diags: &mut Diagnostics) -> Result<Vec<Parsed>, Diagnostic> {
+pub(super) fn parse(
+    root: &Node,
+    rec: &mut Records,
+    diags: &mut Diagnostics,
+) -> Result<Vec<Parsed>, Diagnostic> {
     root.require_object(D)?;
     let schema = root.require("schema", "a schema string", Value::is_string, D)?;
     match schema.as_str() {
@@ -54,7 +58,7 @@ pub(super) fn parse(root: &Node, diags: &mut Diagnostics) -> Result<Vec<Parsed>,
             skip(diags, t.line(), &problem, "transcript");
             continue;
         }
-        out.push(transcript(&t, diags)?);
+        out.push(transcript(&t, rec, diags)?);
     }
     if out.is_empty() {
         diags.warn(
@@ -89,15 +93,18 @@ fn flag(t: &Node, key: &str, default: bool, diags: &mut Diagnostics) -> bool {
     }
 }
 
-fn transcript(t: &Node, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> {
+fn transcript(t: &Node, rec: &mut Records, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> {
     let turns = t.require("turns", "an array", Value::is_array, D)?;
     let anonymous_speakers = flag(t, "anonymous_speakers", false, diags);
     let has_text = flag(t, "has_text", true, diags);
     let mut segments = Vec::with_capacity(turns.len());
     for turn in turns.elements() {
         match segment(&turn, diags) {
-            Ok(seg) => segments.push(seg),
-            Err(problem) => skip(diags, turn.line(), &problem, "segment"),
+            Ok(seg) => {
+                rec.read();
+                segments.push(seg);
+            }
+            Err(problem) => rec.skip(diags, turn.line(), &problem, "segment"),
         }
     }
     if segments.is_empty() {

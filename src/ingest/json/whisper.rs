@@ -14,8 +14,8 @@
 //! detection tells them apart.
 
 use super::{
-    Dialect, Node, StringTimes, Unit, finish, found, label_field, push_segment, required_span,
-    skip, string_field,
+    Dialect, Node, Records, StringTimes, Unit, finish, found, label_field, push_segment,
+    required_span, string_field,
 };
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Parsed, RawSegment};
@@ -24,14 +24,21 @@ use serde_json::Value;
 const D: Dialect = Dialect::Whisper;
 
 /// Reads Whisper-family output into one transcript.
-pub(super) fn parse(root: &Node, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> {
+pub(super) fn parse(
+    root: &Node,
+    rec: &mut Records,
+    diags: &mut Diagnostics,
+) -> Result<Parsed, Diagnostic> {
     root.require_object(D)?;
     let list = root.require("segments", "an array", Value::is_array, D)?;
     let mut segments = Vec::with_capacity(list.len());
     for s in list.elements() {
         match segment(&s, diags) {
-            Ok(seg) => push_segment(&mut segments, seg, diags),
-            Err(problem) => skip(diags, s.line(), &problem, "segment"),
+            Ok(seg) => {
+                rec.read();
+                push_segment(&mut segments, seg, diags);
+            }
+            Err(problem) => rec.skip(diags, s.line(), &problem, "segment"),
         }
     }
     Ok(finish(D, segments, list.line(), diags))
