@@ -31,6 +31,49 @@ pub enum Command {
     /// .rttm and .txt files) or `-` for standard input. The format is detected from the
     /// content; --input-format overrides it.
     Turns(TurnsArgs),
+    /// Measure each meeting: talk time, turn-taking, balance, interruptions, wording.
+    ///
+    /// One report per transcript, in sorted input order; files are processed in parallel.
+    /// Definitions and thresholds: README, section "Metrics".
+    Analyze(AnalyzeArgs),
+}
+
+/// Output formats of `analyze`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A summary and tables per meeting.
+    Table,
+    /// The complete `turnstat.report.v1` model.
+    Json,
+}
+
+/// Arguments of `turnstat analyze`.
+#[derive(Debug, clap::Args)]
+pub struct AnalyzeArgs {
+    /// Inputs and reading options.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// An expected attendee (repeatable): equality is also computed over the roster, with
+    /// attendees who never spoke counted as zero.
+    #[arg(long = "attendee", value_name = "NAME")]
+    pub attendees: Vec<String>,
+    /// Terminal-overlap window: an overlap that ends within this time of the start is not an
+    /// interruption (seconds).
+    #[arg(long, default_value_t = 0.5, value_name = "SECONDS")]
+    pub terminal_overlap: f64,
+    /// The interrupted speaker must stop within this time after the newcomer starts
+    /// (seconds).
+    #[arg(long, default_value_t = 2.0, value_name = "SECONDS")]
+    pub yield_window: f64,
+    /// Longest backchannel (seconds).
+    #[arg(long, default_value_t = 2.0, value_name = "SECONDS")]
+    pub backchannel_max: f64,
+    /// Largest gap for an inferred interruption in serialised exports (seconds).
+    #[arg(long, default_value_t = 0.5, value_name = "SECONDS")]
+    pub inferred_gap: f64,
 }
 
 /// Options shared by every command that reads transcripts.
@@ -114,7 +157,130 @@ impl InputArgs {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Turns(args) => run_turns(&args),
+        Command::Analyze(args) => run_analyze(&args),
     }
+}
+
+fn seconds_flag(name: &str, v: f64) -> Result<u64, UsageError> {
+    if !v.is_finite() || !(0.0..=3600.0).contains(&v) {
+        return Err(UsageError(format!(
+            "--{name} must be between 0 and 3600 seconds, got {v}"
+        )));
+    }
+    Ok((v * 1000.0).round() as u64)
+}
+
+impl AnalyzeArgs {
+    /// Validates and resolves the metric options.
+    pub fn metrics_options(&self) -> Result<crate::metrics::MetricsOptions, UsageError> {
+        Ok(crate::metrics::MetricsOptions {
+            thresholds: crate::metrics::interruptions::Thresholds {
+                terminal_ms: seconds_flag("terminal-overlap", self.terminal_overlap)?,
+                yield_ms: seconds_flag("yield-window", self.yield_window)?,
+                backchannel_max_ms: seconds_flag("backchannel-max", self.backchannel_max)?,
+                inferred_gap_ms: seconds_flag("inferred-gap", self.inferred_gap)?,
+            },
+            roster: self.attendees.clone(),
+        })
+    }
+}
+
+/// Prints the diagnostics of every outcome to stderr (warnings unless `quiet`; errors
+/// always) and says whether any input failed.
+fn report_diagnostics(
+    outcomes: &[batch::FileOutcome],
+    discover_errors: &[discover::DiscoverError],
+    quiet: bool,
+) -> std::io::Result<bool> {
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    let mut failed = !discover_errors.is_empty();
+    for e in discover_errors {
+        writeln!(err, "turnstat: {}: error: {}", e.path, e.message)?;
+    }
+    for o in outcomes {
+        match o {
+            Ok(ts) => {
+                if !quiet {
+                    for t in ts {
+                        for d in &t.diagnostics {
+                            writeln!(err, "turnstat: {}", d.display_with(&t.source))?;
+                        }
+                    }
+                }
+            }
+            Err(r) => {
+                failed = true;
+                for d in &r.diagnostics {
+                    if !quiet || d.severity == crate::diag::Severity::Error {
+                        writeln!(err, "turnstat: {}", d.display_with(&r.source))?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(failed)
+}
+
+fn run_analyze(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
+    let (opts, mopts) = match (args.input.options(), args.metrics_options()) {
+        (Ok(o), Ok(m)) => (o, m),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("turnstat: error: {e}");
+            return Ok(ExitCode::Usage);
+        }
+    };
+    let (inputs, discover_errors) = discover::expand(&args.input.paths);
+    if inputs.is_empty() && discover_errors.is_empty() {
+        eprintln!("turnstat: error: no transcript files found in the given paths");
+        return Ok(ExitCode::Usage);
+    }
+    let outcomes = batch::load_all(&inputs, &opts);
+    let failed = report_diagnostics(&outcomes, &discover_errors, args.input.quiet)?;
+    use rayon::prelude::*;
+    let transcripts: Vec<&Transcript> = outcomes.iter().flatten().flatten().collect();
+    let meetings = transcripts
+        .par_iter()
+        .map(|t| crate::report::analyze(t, &mopts))
+        .collect();
+    let errors = outcomes
+        .iter()
+        .filter_map(|o| o.as_ref().err())
+        .flat_map(|r| {
+            r.diagnostics
+                .iter()
+                .filter(|d| d.severity == crate::diag::Severity::Error)
+                .map(|d| crate::report::ErrorEntry {
+                    source: r.source.clone(),
+                    line: d.line,
+                    message: d.message.clone(),
+                })
+        })
+        .chain(discover_errors.iter().map(|e| crate::report::ErrorEntry {
+            source: e.path.clone(),
+            line: None,
+            message: e.message.clone(),
+        }))
+        .collect();
+    let report = crate::report::Report {
+        schema: crate::report::SCHEMA,
+        tool: crate::report::Tool::default(),
+        meetings,
+        errors,
+    };
+    let out = match args.format {
+        ReportFormat::Table => render::report::table_text(&report),
+        ReportFormat::Json => render::report::json(&report),
+    };
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    lock.write_all(out.as_bytes())?;
+    lock.flush()?;
+    Ok(if failed {
+        ExitCode::InputRejected
+    } else {
+        ExitCode::Ok
+    })
 }
 
 fn run_turns(args: &TurnsArgs) -> anyhow::Result<ExitCode> {

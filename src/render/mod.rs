@@ -1,5 +1,6 @@
 //! Renderers: finished models → bytes. Renderers never compute metrics.
 
+pub mod report;
 pub mod turns;
 
 /// Makes text inert for a terminal: control characters (ANSI escapes, newlines, NUL) are

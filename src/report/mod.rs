@@ -1,0 +1,492 @@
+//! The report model: what `turnstat analyze` outputs, built from a transcript and its
+//! metrics. Names here are a contract (`turnstat.report.v1`): fields may be added, never
+//! renamed. Times are seconds rounded to the millisecond; shares and indices have 4
+//! decimals; rates 2 decimals. Figures that cannot be computed (no times, no words) are
+//! `null`, never zero. Renderers read this model and never compute metrics.
+
+use crate::metrics::interruptions::{Kind, Mode};
+use crate::metrics::{self, MeetingMetrics, balance, median};
+use crate::model::Transcript;
+use serde::Serialize;
+
+/// Schema identifier of the report JSON.
+pub const SCHEMA: &str = "turnstat.report.v1";
+
+/// Rounds to `places` decimals the way the output prints them (half away from zero on the
+/// decimal representation, as `format!` does), so JSON and tables agree.
+pub fn round(x: f64, places: usize) -> f64 {
+    format!("{x:.places$}").parse().unwrap_or(x)
+}
+
+fn secs(ms: u64) -> f64 {
+    ms as f64 / 1000.0
+}
+
+fn secs_f(ms: f64) -> f64 {
+    round(ms / 1000.0, 3)
+}
+
+/// The whole output of `analyze`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    /// `turnstat.report.v1`.
+    pub schema: &'static str,
+    /// Tool name and version.
+    pub tool: Tool,
+    /// One entry per meeting, in sorted input order.
+    pub meetings: Vec<MeetingReport>,
+    /// Inputs that were rejected.
+    pub errors: Vec<ErrorEntry>,
+}
+
+/// Tool identification.
+#[derive(Clone, Debug, Serialize)]
+pub struct Tool {
+    /// `turnstat`.
+    pub name: &'static str,
+    /// The crate version.
+    pub version: &'static str,
+}
+
+impl Default for Tool {
+    fn default() -> Self {
+        Tool {
+            name: "turnstat",
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
+}
+
+/// A rejected input.
+#[derive(Clone, Debug, Serialize)]
+pub struct ErrorEntry {
+    /// The input.
+    pub source: String,
+    /// Line, when known.
+    pub line: Option<usize>,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// One meeting.
+#[derive(Clone, Debug, Serialize)]
+pub struct MeetingReport {
+    /// The input.
+    pub source: String,
+    /// Detected format.
+    pub format: String,
+    /// Speakers are unidentified labels.
+    pub anonymous_speakers: bool,
+    /// The transcript has times.
+    pub timed: bool,
+    /// The transcript has words.
+    pub has_text: bool,
+    /// Last end − first start, s.
+    pub duration_seconds: Option<f64>,
+    /// Union of all speech, s.
+    pub speech_seconds: Option<f64>,
+    /// Time with ≥ 2 speakers, s.
+    pub overlap_seconds: Option<f64>,
+    /// Duration − speech, s.
+    pub silence_seconds: Option<f64>,
+    /// Speaker switches per minute of duration.
+    pub switches_per_minute: Option<f64>,
+    /// Turns (non-embedded) in the meeting.
+    pub turns: usize,
+    /// Per speaker, in order of first appearance.
+    pub speakers: Vec<SpeakerReport>,
+    /// Equality over the people who spoke.
+    pub balance: Balance,
+    /// Equality over the roster (with `--attendee`), silent attendees counted with zero.
+    pub roster_balance: Option<Balance>,
+    /// Roster members who never spoke.
+    pub silent_attendees: Vec<String>,
+    /// How overlap events were found: `observed`, `inferred` or `unavailable`.
+    pub interruption_mode: Mode,
+    /// Overlap events: interruptions, overlaps and backchannels, in time order.
+    pub interruptions: Vec<EventReport>,
+    /// Who interrupts whom (interruptions only).
+    pub matrix: Matrix,
+    /// Data-quality limits of this transcript.
+    pub warnings: Vec<String>,
+}
+
+/// Longest monologue.
+#[derive(Clone, Debug, Serialize)]
+pub struct Monologue {
+    /// Start, s.
+    pub start: f64,
+    /// End, s.
+    pub end: f64,
+    /// Length, s.
+    pub seconds: f64,
+    /// The first 30 words.
+    pub excerpt: String,
+}
+
+/// One speaker in one meeting.
+#[derive(Clone, Debug, Serialize)]
+pub struct SpeakerReport {
+    /// Display name.
+    pub name: String,
+    /// Union of the speaker's segments, s.
+    pub talk_seconds: Option<f64>,
+    /// Talk seconds / Σ talk seconds.
+    pub talk_share: Option<f64>,
+    /// Non-embedded turns.
+    pub turns: usize,
+    /// Turns inside someone else's turn.
+    pub embedded_turns: usize,
+    /// Mean turn length, s.
+    pub mean_turn_seconds: Option<f64>,
+    /// Median turn length, s.
+    pub median_turn_seconds: Option<f64>,
+    /// Longest non-embedded turn.
+    pub longest_monologue: Option<Monologue>,
+    /// Words.
+    pub words: Option<usize>,
+    /// Words per minute of own talk time.
+    pub words_per_minute: Option<f64>,
+    /// Median gap ≥ 0 before this speaker's turns that follow someone else's, s.
+    pub response_gap_median_seconds: Option<f64>,
+    /// Turns started before the previous speaker finished.
+    pub overlapped_responses: usize,
+    /// Median of those (negative) gaps, s.
+    pub overlapped_response_median_seconds: Option<f64>,
+    /// Questions asked.
+    pub questions: Option<usize>,
+    /// Filler occurrences.
+    pub fillers: Option<usize>,
+    /// Fillers per 100 words.
+    pub fillers_per_100_words: Option<f64>,
+    /// Hedge occurrences.
+    pub hedges: Option<usize>,
+    /// Hedges per 100 words.
+    pub hedges_per_100_words: Option<f64>,
+    /// Interruptions made (successful and not).
+    pub interruptions_made: usize,
+    /// Successful interruptions made (took the floor).
+    pub interruptions_successful: usize,
+    /// Interruptions received.
+    pub interruptions_received: usize,
+    /// Backchannels given (active listening).
+    pub backchannels: usize,
+    /// Overlaps started that were not interruptions.
+    pub overlaps_started: usize,
+}
+
+/// Equality indices over a set of people.
+#[derive(Clone, Debug, Serialize)]
+pub struct Balance {
+    /// `speakers` (people who spoke) or `roster` (attendees + speakers).
+    pub covers: &'static str,
+    /// Number of people in the set.
+    pub people: usize,
+    /// Gini of talk time (null when untimed).
+    pub gini: Option<f64>,
+    /// H / ln n of talk time.
+    pub evenness: Option<f64>,
+    /// Largest talk share.
+    pub max_share: Option<f64>,
+    /// 1 / n.
+    pub equal_share: Option<f64>,
+    /// Gini of turn counts.
+    pub turn_gini: f64,
+}
+
+/// One overlap event.
+#[derive(Clone, Debug, Serialize)]
+pub struct EventReport {
+    /// When the second speaker came in, s.
+    pub time: f64,
+    /// Who came in.
+    pub who: String,
+    /// Who was speaking.
+    pub whom: String,
+    /// `interruption`, `overlap` or `backchannel`.
+    pub kind: Kind,
+    /// `successful`, `unsuccessful`, `terminal`, `completed`, `listener token`.
+    pub detail: &'static str,
+    /// For interruptions: the newcomer took the floor.
+    pub successful: bool,
+    /// Inferred from serialised speech (no overlap in the export).
+    pub inferred: bool,
+    /// Simultaneous speech, s.
+    pub overlap_seconds: f64,
+    /// What the newcomer said.
+    pub who_quote: String,
+    /// What was being said.
+    pub whom_quote: String,
+    /// Index of the newcomer's turn (in `turnstat turns` order).
+    pub who_turn: usize,
+    /// Index of the interrupted turn.
+    pub whom_turn: usize,
+}
+
+/// Who interrupts whom: `counts[i][j]` = interruptions by `speakers[i]` of `speakers[j]`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Matrix {
+    /// Row and column names.
+    pub speakers: Vec<String>,
+    /// Counts.
+    pub counts: Vec<Vec<usize>>,
+}
+
+fn excerpt_words(text: &str, n: usize) -> String {
+    let mut words = text.split_whitespace();
+    let mut out: Vec<&str> = words.by_ref().take(n).collect::<Vec<_>>();
+    let more = words.next().is_some();
+    let mut s = std::mem::take(&mut out).join(" ");
+    if more {
+        s.push('…');
+    }
+    s
+}
+
+fn excerpt_chars_start(text: &str, n: usize) -> String {
+    let mut s: String = text.chars().take(n).collect();
+    if text.chars().count() > n {
+        s.push('…');
+    }
+    s
+}
+
+fn excerpt_chars_end(text: &str, n: usize) -> String {
+    let count = text.chars().count();
+    if count <= n {
+        return text.to_string();
+    }
+    let s: String = text.chars().skip(count - n).collect();
+    format!("…{s}")
+}
+
+fn balance_over(covers: &'static str, talk: Option<Vec<f64>>, turns: Vec<f64>) -> Balance {
+    let n = turns.len();
+    let (gini, evenness, max_share, equal_share) = match talk {
+        Some(t) if n > 0 => {
+            let sum: f64 = t.iter().sum();
+            let max = t.iter().copied().fold(0.0, f64::max);
+            (
+                Some(round(balance::gini(&t), 4)),
+                balance::evenness(&t).map(|e| round(e, 4)),
+                (sum > 0.0).then(|| round(max / sum, 4)),
+                Some(round(1.0 / n as f64, 4)),
+            )
+        }
+        _ => (None, None, None, (n > 0).then(|| round(1.0 / n as f64, 4))),
+    };
+    Balance {
+        covers,
+        people: n,
+        gini,
+        evenness,
+        max_share,
+        equal_share,
+        turn_gini: round(balance::gini(&turns), 4),
+    }
+}
+
+/// Builds the report of one meeting.
+pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
+    let tl = m.timeline.as_ref();
+    let total_talk: u64 = tl.map_or(0, |tl| tl.talk.iter().sum());
+    let speakers: Vec<SpeakerReport> = m
+        .speakers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let words = s.counts.map(|c| c.words);
+            let per100 = |x: usize| {
+                s.counts.and_then(|c| {
+                    (c.words > 0).then(|| round(x as f64 * 100.0 / c.words as f64, 2))
+                })
+            };
+            SpeakerReport {
+                name: t.speakers[i].clone(),
+                talk_seconds: s.talk_ms.map(secs),
+                talk_share: s.talk_ms.and_then(|ms| {
+                    (total_talk > 0).then(|| round(ms as f64 / total_talk as f64, 4))
+                }),
+                turns: s.turns,
+                embedded_turns: s.embedded_turns,
+                mean_turn_seconds: s.mean_turn_ms.map(secs_f),
+                median_turn_seconds: s.median_turn_ms.map(secs_f),
+                longest_monologue: s.longest_turn.and_then(|j| {
+                    let turn = &t.turns[j];
+                    turn.span.map(|sp| Monologue {
+                        start: secs(sp.start),
+                        end: secs(sp.end),
+                        seconds: secs(sp.len_ms()),
+                        excerpt: excerpt_words(&turn.text, 30),
+                    })
+                }),
+                words,
+                words_per_minute: match (words, s.talk_ms) {
+                    (Some(w), Some(ms)) if ms > 0 => {
+                        Some(round(w as f64 * 60_000.0 / ms as f64, 2))
+                    }
+                    _ => None,
+                },
+                response_gap_median_seconds: median(s.gaps.iter().map(|&g| g as f64).collect())
+                    .map(secs_f),
+                overlapped_responses: s.overlapped_gaps.len(),
+                overlapped_response_median_seconds: median(
+                    s.overlapped_gaps.iter().map(|&g| g as f64).collect(),
+                )
+                .map(secs_f),
+                questions: s.counts.map(|c| c.questions),
+                fillers: s.counts.map(|c| c.fillers),
+                fillers_per_100_words: s.counts.and_then(|c| per100(c.fillers)),
+                hedges: s.counts.map(|c| c.hedges),
+                hedges_per_100_words: s.counts.and_then(|c| per100(c.hedges)),
+                interruptions_made: s.interruptions_made,
+                interruptions_successful: s.interruptions_successful,
+                interruptions_received: s.interruptions_received,
+                backchannels: s.backchannels,
+                overlaps_started: s.overlaps_started,
+            }
+        })
+        .collect();
+    let talk: Option<Vec<f64>> = tl.map(|tl| tl.talk.iter().map(|&x| x as f64).collect());
+    let turns: Vec<f64> = m.speakers.iter().map(|s| s.turns as f64).collect();
+    let balance_speakers = balance_over("speakers", talk.clone(), turns.clone());
+    let roster_balance =
+        (!m.silent_attendees.is_empty() || !m.silent_attendees.is_empty()).then(|| {
+            let zeros = m.silent_attendees.len();
+            let t2 = talk.clone().map(|mut v| {
+                v.extend(std::iter::repeat_n(0.0, zeros));
+                v
+            });
+            let mut u2 = turns.clone();
+            u2.extend(std::iter::repeat_n(0.0, zeros));
+            balance_over("roster", t2, u2)
+        });
+    let mut counts = vec![vec![0usize; t.speakers.len()]; t.speakers.len()];
+    let events: Vec<EventReport> = m
+        .events
+        .iter()
+        .map(|e| {
+            if e.kind == Kind::Interruption {
+                counts[e.by][e.of] += 1;
+            }
+            let of_turn = &t.turns[e.of_turn];
+            // A's words at the moment B came in: A's segment covering (or last before) it.
+            let whom_text = of_turn
+                .segments
+                .iter()
+                .rev()
+                .map(|&k| &t.segments[k])
+                .find(|s| s.span.is_some_and(|sp| sp.start <= e.start))
+                .map_or(of_turn.text.as_str(), |s| s.text.as_str());
+            EventReport {
+                time: secs(e.start),
+                who: t.speakers[e.by].clone(),
+                whom: t.speakers[e.of].clone(),
+                kind: e.kind,
+                detail: e.detail,
+                successful: e.successful,
+                inferred: e.inferred,
+                overlap_seconds: secs(e.overlap_ms),
+                who_quote: excerpt_chars_start(&t.turns[e.by_turn].text, 160),
+                whom_quote: excerpt_chars_end(whom_text, 160),
+                who_turn: e.by_turn,
+                whom_turn: e.of_turn,
+            }
+        })
+        .collect();
+    let mut warnings = Vec::new();
+    if t.anonymous_speakers {
+        warnings.push(
+            "speakers are not identified by name (unidentified or unknown speakers): per-speaker \
+             figures describe labels, not necessarily people"
+                .to_string(),
+        );
+    }
+    if tl.is_none() {
+        warnings.push(
+            "the transcript has no timestamps: talk time, pace, gaps, balance of talk time and \
+             interruptions are not available"
+                .to_string(),
+        );
+    }
+    if !t.has_text {
+        warnings.push(
+            "the transcript has no words (RTTM): words, pace, questions, fillers and language \
+             metrics are not available; backchannels are judged by duration only"
+                .to_string(),
+        );
+    }
+    if t.diagnostics
+        .iter()
+        .any(|d| d.message.contains("read leniently"))
+    {
+        warnings.push(
+            "some timestamps were malformed and read leniently (see the diagnostics): timings \
+             may be approximate"
+                .to_string(),
+        );
+    }
+    if m.mode == Mode::Inferred && tl.is_some() {
+        warnings.push(
+            "no two speakers overlap anywhere in this export (it serialises speech, as Zoom \
+             does): interruptions are inferred from turns that break off followed by a quick \
+             start, backchannels from short listener turns"
+                .to_string(),
+        );
+    }
+    let total_words: usize = m
+        .speakers
+        .iter()
+        .filter_map(|s| s.counts.map(|c| c.words))
+        .sum();
+    let total_fillers: usize = m
+        .speakers
+        .iter()
+        .filter_map(|s| s.counts.map(|c| c.fillers))
+        .sum();
+    if t.has_text && total_words >= 200 && total_fillers == 0 {
+        warnings.push(
+            "no filler words in the whole transcript: the speech-to-text service may have removed \
+             them (AssemblyAI and others do by default), so filler rates are not meaningful"
+                .to_string(),
+        );
+    }
+    if t.has_text && !m.punctuated {
+        warnings.push(
+            "the transcript has no sentence punctuation: questions are detected from question \
+             words at the start of segments"
+                .to_string(),
+        );
+    }
+    let minutes = tl.map(|tl| tl.duration as f64 / 60_000.0);
+    MeetingReport {
+        source: t.source.clone(),
+        format: t.format.to_string(),
+        anonymous_speakers: t.anonymous_speakers,
+        timed: tl.is_some(),
+        has_text: t.has_text,
+        duration_seconds: tl.map(|tl| secs(tl.duration)),
+        speech_seconds: tl.map(|tl| secs(tl.speech)),
+        overlap_seconds: tl.map(|tl| secs(tl.overlap)),
+        silence_seconds: tl.map(|tl| secs(tl.silence)),
+        switches_per_minute: minutes
+            .and_then(|min| (min > 0.0).then(|| round(m.switches as f64 / min, 4))),
+        turns: m.speakers.iter().map(|s| s.turns).sum(),
+        speakers,
+        balance: balance_speakers,
+        roster_balance,
+        silent_attendees: m.silent_attendees.clone(),
+        interruption_mode: m.mode,
+        interruptions: events,
+        matrix: Matrix {
+            speakers: t.speakers.clone(),
+            counts,
+        },
+        warnings,
+    }
+}
+
+/// Computes metrics and the report of one transcript.
+pub fn analyze(t: &Transcript, opts: &metrics::MetricsOptions) -> MeetingReport {
+    meeting(t, &metrics::compute(t, opts))
+}
