@@ -38,6 +38,67 @@ pub enum Command {
     Analyze(AnalyzeArgs),
 }
 
+fn parse_category(s: &str) -> Result<crate::inclusive::Category, String> {
+    crate::inclusive::Category::ALL
+        .into_iter()
+        .find(|c| c.as_str() == s)
+        .ok_or_else(|| {
+            let all: Vec<&str> = crate::inclusive::Category::ALL
+                .iter()
+                .map(|c| c.as_str())
+                .collect();
+            format!("unknown category `{s}` (one of: {})", all.join(", "))
+        })
+}
+
+fn parse_severity(s: &str) -> Result<crate::inclusive::Severity, String> {
+    use crate::inclusive::Severity as S;
+    [S::Low, S::Medium, S::High]
+        .into_iter()
+        .find(|x| x.as_str() == s)
+        .ok_or_else(|| format!("unknown severity `{s}` (one of: low, medium, high)"))
+}
+
+/// Inclusive-language options shared by the commands that report findings.
+#[derive(Debug, clap::Args)]
+pub struct LanguageArgs {
+    /// A directory of lexicon `*.toml` files merged over the built-in ones by entry id
+    /// (repeatable): `enabled = false` silences an entry, new ids add terms.
+    #[arg(long = "lexicon", value_name = "DIR")]
+    pub lexicon_dirs: Vec<PathBuf>,
+    /// A phrase whose findings are never reported, e.g. "scrum master" (repeatable).
+    #[arg(long = "allow", value_name = "PHRASE")]
+    pub allow: Vec<String>,
+    /// Report only findings of at least this severity: low, medium, high.
+    #[arg(long, value_parser = parse_severity, default_value = "low")]
+    pub min_severity: crate::inclusive::Severity,
+    /// Report only these categories (repeatable; default all): gender, race-ethnicity,
+    /// disability, age, lgbtq, religion, class-body.
+    #[arg(long = "category", value_parser = parse_category, value_name = "CATEGORY")]
+    pub categories: Vec<crate::inclusive::Category>,
+}
+
+impl LanguageArgs {
+    /// The matcher options.
+    pub fn options(&self) -> crate::inclusive::Options {
+        crate::inclusive::Options {
+            min_severity: self.min_severity,
+            categories: self.categories.clone(),
+            allow: self.allow.clone(),
+        }
+    }
+
+    /// The lexicon: the built-in one, or merged with the user's directories.
+    pub fn lexicon(&self) -> Result<Option<std::sync::Arc<crate::inclusive::Lexicon>>, UsageError> {
+        if self.lexicon_dirs.is_empty() {
+            return Ok(None);
+        }
+        crate::inclusive::Lexicon::with_dirs(&self.lexicon_dirs)
+            .map(|l| Some(std::sync::Arc::new(l)))
+            .map_err(|e| UsageError(e.to_string()))
+    }
+}
+
 /// Output formats of `analyze`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
@@ -74,6 +135,9 @@ pub struct AnalyzeArgs {
     /// Largest gap for an inferred interruption in serialised exports (seconds).
     #[arg(long, default_value_t = 0.5, value_name = "SECONDS")]
     pub inferred_gap: f64,
+    /// Inclusive-language options.
+    #[command(flatten)]
+    pub language: LanguageArgs,
 }
 
 /// Options shared by every command that reads transcripts.
@@ -181,6 +245,8 @@ impl AnalyzeArgs {
                 inferred_gap_ms: seconds_flag("inferred-gap", self.inferred_gap)?,
             },
             roster: self.attendees.clone(),
+            lexicon: self.language.lexicon()?,
+            inclusive: self.language.options(),
         })
     }
 }

@@ -20,6 +20,8 @@
 
 pub mod balance;
 pub mod interruptions;
+pub mod language;
+pub mod sentences;
 pub mod talk;
 pub mod wording;
 
@@ -33,6 +35,10 @@ pub struct MetricsOptions {
     pub thresholds: Thresholds,
     /// Expected attendees (`--attendee`): equality is also computed over them.
     pub roster: Vec<String>,
+    /// The inclusive-language lexicon (`None`: the built-in one).
+    pub lexicon: Option<std::sync::Arc<crate::inclusive::Lexicon>>,
+    /// What the inclusive-language matcher reports.
+    pub inclusive: crate::inclusive::Options,
 }
 
 /// Raw figures for one speaker.
@@ -85,6 +91,8 @@ pub struct MeetingMetrics {
     pub punctuated: bool,
     /// Roster members who never spoke (names as given).
     pub silent_attendees: Vec<String>,
+    /// Sentiment and inclusive-language results.
+    pub language: language::Language,
 }
 
 /// The median of a list (mean of the middle two for an even count).
@@ -198,6 +206,11 @@ pub fn compute(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics {
             silent_attendees.push(crate::speakers::clean_name(r));
         }
     }
+    let lexicon = opts
+        .lexicon
+        .as_deref()
+        .unwrap_or_else(|| language::builtin_lexicon());
+    let language = language::analyze(t, lexicon, &opts.inclusive);
     MeetingMetrics {
         timeline,
         speakers,
@@ -206,5 +219,6 @@ pub fn compute(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics {
         mode,
         punctuated,
         silent_attendees,
+        language,
     }
 }

@@ -107,6 +107,10 @@ pub struct MeetingReport {
     pub interruptions: Vec<EventReport>,
     /// Who interrupts whom (interruptions only).
     pub matrix: Matrix,
+    /// Mean sentiment per 5-minute window, from the first segment's start.
+    pub sentiment_trajectory: Vec<SentimentWindow>,
+    /// Inclusive-language findings per 1,000 words, whole meeting.
+    pub inclusive_per_1000_words: Option<f64>,
     /// Data-quality limits of this transcript.
     pub warnings: Vec<String>,
 }
@@ -173,6 +177,85 @@ pub struct SpeakerReport {
     pub backchannels: usize,
     /// Overlaps started that were not interruptions.
     pub overlaps_started: usize,
+    /// Sentiment of the speaker's sentences (null without text).
+    pub sentiment: Option<SpeakerSentiment>,
+    /// Inclusive-language findings (null without text).
+    pub inclusive: Option<SpeakerInclusive>,
+}
+
+/// A sentence with its time and score.
+#[derive(Clone, Debug, Serialize)]
+pub struct Moment {
+    /// Estimated time, s (null when untimed).
+    pub time: Option<f64>,
+    /// VADER compound, 4 decimals.
+    pub compound: f64,
+    /// The sentence (the speaker's own words).
+    pub quote: String,
+}
+
+/// Sentiment of one speaker (VADER 3.3.2 per sentence).
+#[derive(Clone, Debug, Serialize)]
+pub struct SpeakerSentiment {
+    /// Sentences scored.
+    pub sentences: usize,
+    /// Mean compound.
+    pub mean_compound: f64,
+    /// Share of sentences with compound ≥ 0.05.
+    pub positive_share: f64,
+    /// Share with −0.05 < compound < 0.05.
+    pub neutral_share: f64,
+    /// Share with compound ≤ −0.05.
+    pub negative_share: f64,
+    /// The most positive sentence (null when none reaches +0.05).
+    pub most_positive: Option<Moment>,
+    /// The most negative sentence (null when none reaches −0.05).
+    pub most_negative: Option<Moment>,
+}
+
+/// One inclusive-language finding.
+#[derive(Clone, Debug, Serialize)]
+pub struct InclusiveFinding {
+    /// Estimated time, s.
+    pub time: Option<f64>,
+    /// The words as said.
+    pub term: String,
+    /// Context, the speaker's own words.
+    pub quote: String,
+    /// Lexicon entry id.
+    pub id: String,
+    /// Category.
+    pub category: crate::inclusive::Category,
+    /// Severity.
+    pub severity: crate::inclusive::Severity,
+    /// Alternatives.
+    pub suggestions: Vec<String>,
+    /// Why it may matter, for the coaching conversation.
+    pub explanation: String,
+}
+
+/// Inclusive-language findings of one speaker.
+#[derive(Clone, Debug, Serialize)]
+pub struct SpeakerInclusive {
+    /// Number of findings.
+    pub count: usize,
+    /// Findings per 1,000 of the speaker's words.
+    pub per_1000_words: Option<f64>,
+    /// The findings, in time order.
+    pub findings: Vec<InclusiveFinding>,
+}
+
+/// Mean sentiment in one 5-minute window of the meeting.
+#[derive(Clone, Debug, Serialize)]
+pub struct SentimentWindow {
+    /// Window start, s.
+    pub start: f64,
+    /// Window end, s.
+    pub end: f64,
+    /// Sentences in the window.
+    pub sentences: usize,
+    /// Their mean compound (null when none).
+    pub mean_compound: Option<f64>,
 }
 
 /// Equality indices over a set of people.
@@ -286,6 +369,103 @@ fn balance_over(covers: &'static str, talk: Option<Vec<f64>>, turns: Vec<f64>) -
     }
 }
 
+fn moment(s: &metrics::language::Scored) -> Moment {
+    Moment {
+        time: s.time.map(secs),
+        compound: round(s.compound, 4),
+        quote: s.text.clone(),
+    }
+}
+
+fn speaker_sentiment(lang: &metrics::language::Language, who: usize) -> Option<SpeakerSentiment> {
+    let mine: Vec<&metrics::language::Scored> =
+        lang.sentences.iter().filter(|s| s.speaker == who).collect();
+    if mine.is_empty() {
+        return None;
+    }
+    let n = mine.len() as f64;
+    let pos = mine.iter().filter(|s| s.compound >= 0.05).count() as f64;
+    let neg = mine.iter().filter(|s| s.compound <= -0.05).count() as f64;
+    // Earliest on ties: strict comparisons while scanning in time order.
+    let mut best = mine[0];
+    let mut worst = mine[0];
+    for s in &mine {
+        if s.compound > best.compound {
+            best = s;
+        }
+        if s.compound < worst.compound {
+            worst = s;
+        }
+    }
+    Some(SpeakerSentiment {
+        sentences: mine.len(),
+        mean_compound: round(mine.iter().map(|s| s.compound).sum::<f64>() / n, 4),
+        positive_share: round(pos / n, 4),
+        neutral_share: round((n - pos - neg) / n, 4),
+        negative_share: round(neg / n, 4),
+        most_positive: (best.compound >= 0.05).then(|| moment(best)),
+        most_negative: (worst.compound <= -0.05).then(|| moment(worst)),
+    })
+}
+
+fn speaker_inclusive(
+    lang: &metrics::language::Language,
+    who: usize,
+    words: Option<usize>,
+) -> SpeakerInclusive {
+    let findings: Vec<InclusiveFinding> = lang
+        .findings
+        .iter()
+        .filter(|f| f.speaker == who)
+        .map(|f| InclusiveFinding {
+            time: f.time.map(secs),
+            term: f.term.clone(),
+            quote: f.quote.clone(),
+            id: f.id.clone(),
+            category: f.category,
+            severity: f.severity,
+            suggestions: f.suggestions.clone(),
+            explanation: f.explanation.clone(),
+        })
+        .collect();
+    SpeakerInclusive {
+        count: findings.len(),
+        per_1000_words: words
+            .and_then(|w| (w > 0).then(|| round(findings.len() as f64 * 1000.0 / w as f64, 2))),
+        findings,
+    }
+}
+
+fn trajectory(
+    lang: &metrics::language::Language,
+    tl: &metrics::talk::Timeline,
+) -> Vec<SentimentWindow> {
+    let w = metrics::language::WINDOW_MS;
+    let n = (tl.duration / w + 1) as usize;
+    let mut sums = vec![(0.0f64, 0usize); n];
+    for s in &lang.sentences {
+        if let Some(time) = s.time {
+            let k = ((time.saturating_sub(tl.first_start)) / w) as usize;
+            if let Some(slot) = sums.get_mut(k.min(n - 1)) {
+                slot.0 += s.compound;
+                slot.1 += 1;
+            }
+        }
+    }
+    sums.into_iter()
+        .enumerate()
+        .map(|(k, (sum, count))| {
+            let start = tl.first_start + k as u64 * w;
+            SentimentWindow {
+                start: secs(start),
+                end: secs((start + w).min(tl.last_end.max(start))),
+                sentences: count,
+                mean_compound: (count > 0).then(|| round(sum / count as f64, 4)),
+            }
+        })
+        .collect()
+}
+
 /// Builds the report of one meeting.
 pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
     let tl = m.timeline.as_ref();
@@ -344,6 +524,11 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
                 interruptions_received: s.interruptions_received,
                 backchannels: s.backchannels,
                 overlaps_started: s.overlaps_started,
+                sentiment: t
+                    .has_text
+                    .then(|| speaker_sentiment(&m.language, i))
+                    .flatten(),
+                inclusive: t.has_text.then(|| speaker_inclusive(&m.language, i, words)),
             }
         })
         .collect();
@@ -459,6 +644,13 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
         );
     }
     let minutes = tl.map(|tl| tl.duration as f64 / 60_000.0);
+    let sentiment_trajectory = tl.map_or_else(Vec::new, |tl| trajectory(&m.language, tl));
+    let inclusive_per_1000_words = (t.has_text && total_words > 0).then(|| {
+        round(
+            m.language.findings.len() as f64 * 1000.0 / total_words as f64,
+            2,
+        )
+    });
     MeetingReport {
         source: t.source.clone(),
         format: t.format.to_string(),
@@ -482,6 +674,8 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
             speakers: t.speakers.clone(),
             counts,
         },
+        sentiment_trajectory,
+        inclusive_per_1000_words,
         warnings,
     }
 }

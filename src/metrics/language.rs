@@ -1,0 +1,148 @@
+//! What people said: sentiment (VADER) per sentence and inclusive-language findings.
+//!
+//! **Sentiment.** Each segment is split into sentences ([`super::sentences`]); each sentence
+//! is scored with [`crate::sentiment`] (VADER 3.3.2). A sentence's time is its segment's start
+//! plus the segment's duration in proportion to the sentence's char offset. Per speaker: the
+//! mean compound, the shares of positive (compound ≥ 0.05), neutral and negative (≤ −0.05)
+//! sentences (VADER's convention), and the most positive and most negative sentence (the
+//! earliest on ties). Per meeting: the mean compound in 5-minute windows from the first
+//! segment's start.
+//!
+//! **Inclusive language.** Each segment is matched against the lexicon
+//! ([`crate::inclusive`]); each finding keeps its time (as above, by char offset), the quote
+//! around it, the term and the entry. Per speaker: findings per 1,000 words.
+
+use super::sentences;
+use crate::inclusive::{self, Lexicon};
+use crate::model::Transcript;
+use crate::sentiment::Analyzer;
+use std::sync::OnceLock;
+
+/// Length of a sentiment trajectory window, ms (5 minutes).
+pub const WINDOW_MS: u64 = 300_000;
+
+/// The built-in inclusive lexicon, compiled once.
+pub fn builtin_lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        // The embedded lexicons are validated by the unit tests; failing here is a build bug.
+        Lexicon::builtin().expect("the built-in inclusive lexicons are valid")
+    })
+}
+
+/// One scored sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scored {
+    /// Speaker index.
+    pub speaker: usize,
+    /// Estimated time, ms (`None` when untimed).
+    pub time: Option<u64>,
+    /// The sentence.
+    pub text: String,
+    /// Raw VADER compound.
+    pub compound: f64,
+}
+
+/// One inclusive-language finding with its context.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    /// Speaker index.
+    pub speaker: usize,
+    /// Estimated time, ms.
+    pub time: Option<u64>,
+    /// The matched words as said.
+    pub term: String,
+    /// Up to 160 chars around the term.
+    pub quote: String,
+    /// The entry's stable id.
+    pub id: String,
+    /// Category.
+    pub category: inclusive::Category,
+    /// Severity.
+    pub severity: inclusive::Severity,
+    /// Suggested alternatives (text, with the sense in parentheses when tagged).
+    pub suggestions: Vec<String>,
+    /// The coaching explanation.
+    pub explanation: String,
+}
+
+/// Language results of a meeting.
+#[derive(Clone, Debug, Default)]
+pub struct Language {
+    /// Every scored sentence, in time order.
+    pub sentences: Vec<Scored>,
+    /// Every finding, in time order.
+    pub findings: Vec<Found>,
+}
+
+fn time_at(seg: &crate::model::Segment, char_offset: usize, total_chars: usize) -> Option<u64> {
+    seg.span.map(|s| {
+        let d = s.len_ms() as u128 * char_offset as u128 / total_chars.max(1) as u128;
+        s.start + u64::try_from(d).unwrap_or(0)
+    })
+}
+
+fn quote_around(text: &str, start: usize, end: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let a = start.saturating_sub(70);
+    let z = (end + 70).min(chars.len());
+    let mut q: String = chars[a..z].iter().collect();
+    q = q.trim().to_string();
+    if a > 0 {
+        q.insert(0, '…');
+    }
+    if z < chars.len() {
+        q.push('…');
+    }
+    q
+}
+
+/// Scores and matches every segment of `t`.
+pub fn analyze(t: &Transcript, lexicon: &Lexicon, opts: &inclusive::Options) -> Language {
+    let mut lang = Language::default();
+    if !t.has_text {
+        return lang;
+    }
+    let vader = Analyzer::global();
+    for seg in &t.segments {
+        let total = seg.text.chars().count();
+        for (off, sentence) in sentences::split(&seg.text) {
+            // Sentences without a letter (bracketed sounds only) carry no sentiment.
+            if !sentence.chars().any(char::is_alphabetic)
+                || sentence.split_whitespace().all(|w| w.starts_with('['))
+            {
+                continue;
+            }
+            lang.sentences.push(Scored {
+                speaker: seg.speaker,
+                time: time_at(seg, off, total),
+                text: sentence.to_string(),
+                compound: vader.polarity_scores(sentence).compound,
+            });
+        }
+        for f in lexicon.find(&seg.text, opts) {
+            let Some(e) = lexicon.entries().get(f.entry) else {
+                continue;
+            };
+            lang.findings.push(Found {
+                speaker: seg.speaker,
+                time: time_at(seg, f.start, total),
+                term: f.text.clone(),
+                quote: quote_around(&seg.text, f.start, f.end),
+                id: e.id.clone(),
+                category: e.category,
+                severity: e.severity,
+                suggestions: e
+                    .suggestions
+                    .iter()
+                    .map(|s| match &s.sense {
+                        Some(sense) => format!("{} ({sense})", s.text),
+                        None => s.text.clone(),
+                    })
+                    .collect(),
+                explanation: e.explanation.clone(),
+            });
+        }
+    }
+    lang
+}
