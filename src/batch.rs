@@ -29,17 +29,19 @@ pub fn load_input(input: &Input, stdin: Option<&[u8]>, opts: &IngestOptions) -> 
     }
 }
 
+/// Reads standard input once when `-` is among the inputs.
+pub fn read_stdin_if_needed(inputs: &[Input]) -> Option<Vec<u8>> {
+    inputs.contains(&Input::Stdin).then(|| {
+        let mut buf = Vec::new();
+        // A failed read is an empty input, reported by the parser like any empty file.
+        let _ = std::io::stdin().read_to_end(&mut buf);
+        buf
+    })
+}
+
 /// Reads all inputs in parallel (rayon); the output order is the input order.
 pub fn load_all(inputs: &[Input], opts: &IngestOptions) -> Vec<FileOutcome> {
-    let stdin = if inputs.contains(&Input::Stdin) {
-        let mut buf = Vec::new();
-        match std::io::stdin().read_to_end(&mut buf) {
-            Ok(_) => Some(buf),
-            Err(_) => Some(Vec::new()),
-        }
-    } else {
-        None
-    };
+    let stdin = read_stdin_if_needed(inputs);
     inputs
         .par_iter()
         .map(|i| load_input(i, stdin.as_deref(), opts))

@@ -1,25 +1,75 @@
-//! The command line: clap definitions and the `run` entry point.
+//! The command line: clap definitions, resolution of flags + `turnstat.toml` into settings,
+//! and the `run` entry point of every subcommand.
 //!
-//! Exit codes (see [`ExitCode`]): 0 everything read; 1 at least one input was rejected (the
-//! rest of the batch still ran and was reported); 2 usage error (bad flags, nothing to read).
+//! Exit codes (see [`ExitCode`]): 0 everything read and no gate failed; 1 at least one input
+//! was rejected (the rest of the batch still ran and was reported); 2 usage error (bad flags,
+//! bad config, nothing to read); 3 a gate failed (`--fail-on`, `[gates]`), which takes
+//! precedence over 1.
 
 use crate::batch;
-use crate::discover;
-use crate::ingest::{IngestOptions, InputFormat};
+use crate::config::Config;
+use crate::diag::{Diagnostic, Severity};
+use crate::discover::{self, DiscoverError, Input};
+use crate::gates::Gate;
+use crate::ingest::{IngestOptions, InputFormat, Rejected};
+use crate::metrics::MetricsOptions;
+use crate::metrics::interruptions::Thresholds;
 use crate::model::Transcript;
+use crate::pipeline::{self, Settings};
 use crate::render;
+use crate::report::{ErrorEntry, MeetingReport, Report};
+use crate::speakers::People;
 use crate::turns::TurnOptions;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 /// Meeting-transcript analytics: who held the floor, and how.
+///
+/// Reads Zoom/Teams WebVTT, SRT, SBV, speech-to-text JSON (Deepgram, AssemblyAI, AWS
+/// Transcribe, Rev.ai, Whisper), Podcasting 2.0 JSON, RTTM and plain `Name: text`; everything
+/// stays on this machine.
 #[derive(Debug, Parser)]
-#[command(name = "turnstat", version, about, long_about = None)]
+#[command(
+    name = "turnstat",
+    version,
+    about,
+    after_help = "Examples:\n  turnstat analyze call.vtt\n  turnstat analyze exports/ --format md --out reports/\n  turnstat analyze exports/ --fail-on 'max_talk_share > 0.6'\n  turnstat report exports/ --by month\n  turnstat turns --format json meeting.json\n  echo \"Hey guys, great job\" | turnstat check -\n\nExit codes: 0 ok, 1 some input rejected, 2 usage error, 3 a gate failed."
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// Configuration file (default: `turnstat.toml` in the current directory, if present).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// When to colour diagnostics on stderr (`NO_COLOR` is honoured in `auto`).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// `--color`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stderr is a terminal and `NO_COLOR` is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl ColorChoice {
+    fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stderr().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
 }
 
 /// The subcommands.
@@ -27,15 +77,23 @@ pub struct Cli {
 pub enum Command {
     /// Read transcripts and print their speaker turns.
     ///
-    /// PATHs are files, directories (walked recursively for .vtt, .webvtt, .srt, .json,
+    /// PATHs are files, directories (walked recursively for .vtt, .webvtt, .srt, .sbv, .json,
     /// .rttm and .txt files) or `-` for standard input. The format is detected from the
     /// content; --input-format overrides it.
     Turns(TurnsArgs),
-    /// Measure each meeting: talk time, turn-taking, balance, interruptions, wording.
+    /// Measure each meeting: talk time, turn-taking, balance, interruptions, wording,
+    /// inclusive language and sentiment.
     ///
     /// One report per transcript, in sorted input order; files are processed in parallel.
     /// Definitions and thresholds: README, section "Metrics".
     Analyze(AnalyzeArgs),
+    /// Team report over many meetings: per person and per period, with the change against
+    /// the previous period.
+    Report(TeamArgs),
+    /// Score text for sentiment and inclusive language, one utterance per line.
+    Check(CheckArgs),
+    /// Generate the man page or shell completions.
+    Generate(GenerateArgs),
 }
 
 fn parse_category(s: &str) -> Result<crate::inclusive::Category, String> {
@@ -60,7 +118,7 @@ fn parse_severity(s: &str) -> Result<crate::inclusive::Severity, String> {
 }
 
 /// Inclusive-language options shared by the commands that report findings.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Default, clap::Args)]
 pub struct LanguageArgs {
     /// A directory of lexicon `*.toml` files merged over the built-in ones by entry id
     /// (repeatable): `enabled = false` silences an entry, new ids add terms.
@@ -69,75 +127,13 @@ pub struct LanguageArgs {
     /// A phrase whose findings are never reported, e.g. "scrum master" (repeatable).
     #[arg(long = "allow", value_name = "PHRASE")]
     pub allow: Vec<String>,
-    /// Report only findings of at least this severity: low, medium, high.
-    #[arg(long, value_parser = parse_severity, default_value = "low")]
-    pub min_severity: crate::inclusive::Severity,
+    /// Report only findings of at least this severity: low (default), medium, high.
+    #[arg(long, value_parser = parse_severity)]
+    pub min_severity: Option<crate::inclusive::Severity>,
     /// Report only these categories (repeatable; default all): gender, race-ethnicity,
     /// disability, age, lgbtq, religion, class-body.
     #[arg(long = "category", value_parser = parse_category, value_name = "CATEGORY")]
     pub categories: Vec<crate::inclusive::Category>,
-}
-
-impl LanguageArgs {
-    /// The matcher options.
-    pub fn options(&self) -> crate::inclusive::Options {
-        crate::inclusive::Options {
-            min_severity: self.min_severity,
-            categories: self.categories.clone(),
-            allow: self.allow.clone(),
-        }
-    }
-
-    /// The lexicon: the built-in one, or merged with the user's directories.
-    pub fn lexicon(&self) -> Result<Option<std::sync::Arc<crate::inclusive::Lexicon>>, UsageError> {
-        if self.lexicon_dirs.is_empty() {
-            return Ok(None);
-        }
-        crate::inclusive::Lexicon::with_dirs(&self.lexicon_dirs)
-            .map(|l| Some(std::sync::Arc::new(l)))
-            .map_err(|e| UsageError(e.to_string()))
-    }
-}
-
-/// Output formats of `analyze`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// A summary and tables per meeting.
-    Table,
-    /// The complete `turnstat.report.v1` model.
-    Json,
-}
-
-/// Arguments of `turnstat analyze`.
-#[derive(Debug, clap::Args)]
-pub struct AnalyzeArgs {
-    /// Inputs and reading options.
-    #[command(flatten)]
-    pub input: InputArgs,
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
-    /// An expected attendee (repeatable): equality is also computed over the roster, with
-    /// attendees who never spoke counted as zero.
-    #[arg(long = "attendee", value_name = "NAME")]
-    pub attendees: Vec<String>,
-    /// Terminal-overlap window: an overlap that ends within this time of the start is not an
-    /// interruption (seconds).
-    #[arg(long, default_value_t = 0.5, value_name = "SECONDS")]
-    pub terminal_overlap: f64,
-    /// The interrupted speaker must stop within this time after the newcomer starts
-    /// (seconds).
-    #[arg(long, default_value_t = 2.0, value_name = "SECONDS")]
-    pub yield_window: f64,
-    /// Longest backchannel (seconds).
-    #[arg(long, default_value_t = 2.0, value_name = "SECONDS")]
-    pub backchannel_max: f64,
-    /// Largest gap for an inferred interruption in serialised exports (seconds).
-    #[arg(long, default_value_t = 0.5, value_name = "SECONDS")]
-    pub inferred_gap: f64,
-    /// Inclusive-language options.
-    #[command(flatten)]
-    pub language: LanguageArgs,
 }
 
 /// Options shared by every command that reads transcripts.
@@ -149,13 +145,13 @@ pub struct InputArgs {
     /// Input format (default: detect from content).
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
-    /// Longest silence (seconds) inside one turn of the same speaker.
-    #[arg(long, default_value_t = 2.0, value_name = "SECONDS")]
-    pub max_pause: f64,
+    /// Longest silence (seconds) inside one turn of the same speaker [default: 2.0].
+    #[arg(long, value_name = "SECONDS")]
+    pub max_pause: Option<f64>,
     /// Treat warnings as errors (the file is rejected).
     #[arg(long)]
     pub strict: bool,
-    /// Do not print warnings (errors are still printed).
+    /// Do not print warnings or progress (errors are still printed).
     #[arg(long, short)]
     pub quiet: bool,
 }
@@ -182,166 +178,478 @@ pub struct TurnsArgs {
     pub format: TurnsFormat,
 }
 
+/// Output formats of `analyze`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A summary and tables per meeting (default on a terminal).
+    Table,
+    /// The complete `turnstat.report.v1` model (default when stdout is not a terminal).
+    Json,
+    /// One meeting per line.
+    Jsonl,
+    /// One row per speaker per meeting.
+    Csv,
+    /// Markdown: meeting summary, then one section per speaker.
+    Md,
+}
+
+/// Metric options shared by `analyze` and `report`.
+#[derive(Debug, clap::Args)]
+pub struct MetricArgs {
+    /// An expected attendee (repeatable): equality is also computed over the roster, with
+    /// attendees who never spoke counted as zero.
+    #[arg(long = "attendee", value_name = "NAME")]
+    pub attendees: Vec<String>,
+    /// Terminal-overlap window in seconds [default: 0.5].
+    #[arg(long, value_name = "SECONDS")]
+    pub terminal_overlap: Option<f64>,
+    /// The interrupted speaker stops within this many seconds → interruption [default: 2.0].
+    #[arg(long, value_name = "SECONDS")]
+    pub yield_window: Option<f64>,
+    /// Longest backchannel in seconds [default: 2.0].
+    #[arg(long, value_name = "SECONDS")]
+    pub backchannel_max: Option<f64>,
+    /// Largest gap for an inferred interruption in serialised exports [default: 0.5].
+    #[arg(long, value_name = "SECONDS")]
+    pub inferred_gap: Option<f64>,
+    /// Replace every speaker name (and its mentions in quotes) by a stable pseudonym.
+    #[arg(long)]
+    pub anonymize: bool,
+    /// A gate: fail with exit code 3 when `METRIC OP NUMBER` holds for any meeting or speaker,
+    /// e.g. 'max_talk_share > 0.6' (repeatable; README "CI gates" lists the metrics).
+    #[arg(long = "fail-on", value_name = "EXPR")]
+    pub fail_on: Vec<String>,
+    /// Inclusive-language options.
+    #[command(flatten)]
+    pub language: LanguageArgs,
+}
+
+/// Arguments of `turnstat analyze`.
+#[derive(Debug, clap::Args)]
+pub struct AnalyzeArgs {
+    /// Inputs and reading options.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format [default: table on a terminal, json otherwise].
+    #[arg(long, short, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Also write, per meeting, `summary.md`, `report.json` and one private file per speaker
+    /// (`speakers/<slug>.md`) under this directory (atomically).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Metric options.
+    #[command(flatten)]
+    pub metrics: MetricArgs,
+}
+
+/// Grouping of the team report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Period {
+    /// ISO weeks (Monday to Sunday).
+    Week,
+    /// Calendar months.
+    Month,
+}
+
+/// Output formats of `report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TeamFormat {
+    /// Tables (default on a terminal).
+    Table,
+    /// The `turnstat.team.v1` model (default otherwise).
+    Json,
+    /// Markdown, for a CI step summary.
+    Md,
+}
+
+/// Arguments of `turnstat report`.
+#[derive(Debug, clap::Args)]
+pub struct TeamArgs {
+    /// Inputs and reading options.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Only meetings on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only meetings on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Period length.
+    #[arg(long, value_enum, default_value_t = Period::Week)]
+    pub by: Period,
+    /// Output format [default: table on a terminal, json otherwise].
+    #[arg(long, short, value_enum)]
+    pub format: Option<TeamFormat>,
+    /// A previous `report --format json` output: adds, per person and metric, the change
+    /// since then.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Also write `team.md`, `team.json` and the per-meeting reports under this directory.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Metric options.
+    #[command(flatten)]
+    pub metrics: MetricArgs,
+}
+
+/// Output formats of `check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// A table.
+    Table,
+    /// One JSON object per input line.
+    Jsonl,
+}
+
+/// Arguments of `turnstat check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// A text file, or `-` for stdin (default).
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = CheckFormat::Table)]
+    pub format: CheckFormat,
+    /// Inclusive-language options.
+    #[command(flatten)]
+    pub language: LanguageArgs,
+}
+
+/// What to generate.
+#[derive(Debug, Subcommand)]
+pub enum GenerateWhat {
+    /// The man page (roff) on stdout.
+    Man,
+    /// Shell completions on stdout.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Arguments of `turnstat generate`.
+#[derive(Debug, clap::Args)]
+pub struct GenerateArgs {
+    /// What to generate.
+    #[command(subcommand)]
+    pub what: GenerateWhat,
+}
+
 /// The process exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExitCode {
-    /// Everything was read.
+    /// Everything was read and no gate failed.
     Ok = 0,
     /// At least one input was rejected.
     InputRejected = 1,
     /// Usage error.
     Usage = 2,
+    /// A gate failed.
+    GateFailed = 3,
 }
 
-/// A usage problem found after clap's parsing (e.g. a bad value range).
+/// A usage problem found after clap's parsing (bad value, bad config).
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct UsageError(pub String);
 
-impl InputArgs {
-    /// Validates and resolves the reading options.
-    pub fn options(&self) -> Result<IngestOptions, UsageError> {
-        if !self.max_pause.is_finite() || self.max_pause < 0.0 || self.max_pause > 3600.0 {
-            return Err(UsageError(format!(
-                "--max-pause must be between 0 and 3600 seconds, got {}",
-                self.max_pause
-            )));
-        }
-        Ok(IngestOptions {
-            format: self.input_format,
-            turns: TurnOptions {
-                max_pause_ms: (self.max_pause * 1000.0).round() as u64,
-            },
-            strict: self.strict,
-        })
-    }
-}
-
-/// Runs a parsed command line, writing to stdout/stderr. Returns the exit code.
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match cli.command {
-        Command::Turns(args) => run_turns(&args),
-        Command::Analyze(args) => run_analyze(&args),
-    }
-}
-
-fn seconds_flag(name: &str, v: f64) -> Result<u64, UsageError> {
+fn seconds(name: &str, v: Option<f64>, default: f64) -> Result<u64, UsageError> {
+    let v = v.unwrap_or(default);
     if !v.is_finite() || !(0.0..=3600.0).contains(&v) {
         return Err(UsageError(format!(
-            "--{name} must be between 0 and 3600 seconds, got {v}"
+            "{name} must be between 0 and 3600 seconds, got {v}"
         )));
     }
     Ok((v * 1000.0).round() as u64)
 }
 
-impl AnalyzeArgs {
-    /// Validates and resolves the metric options.
-    pub fn metrics_options(&self) -> Result<crate::metrics::MetricsOptions, UsageError> {
-        Ok(crate::metrics::MetricsOptions {
-            thresholds: crate::metrics::interruptions::Thresholds {
-                terminal_ms: seconds_flag("terminal-overlap", self.terminal_overlap)?,
-                yield_ms: seconds_flag("yield-window", self.yield_window)?,
-                backchannel_max_ms: seconds_flag("backchannel-max", self.backchannel_max)?,
-                inferred_gap_ms: seconds_flag("inferred-gap", self.inferred_gap)?,
-            },
-            roster: self.attendees.clone(),
-            lexicon: self.language.lexicon()?,
-            inclusive: self.language.options(),
-        })
-    }
+fn ingest_options(input: &InputArgs, cfg: &Config) -> Result<IngestOptions, UsageError> {
+    Ok(IngestOptions {
+        format: input.input_format,
+        turns: TurnOptions {
+            max_pause_ms: seconds(
+                "--max-pause",
+                input.max_pause.or(cfg.thresholds.max_pause),
+                2.0,
+            )?,
+        },
+        strict: input.strict,
+    })
 }
 
-/// Prints the diagnostics of every outcome to stderr (warnings unless `quiet`; errors
-/// always) and says whether any input failed.
-fn report_diagnostics(
-    outcomes: &[batch::FileOutcome],
-    discover_errors: &[discover::DiscoverError],
+fn inclusive_options(
+    l: &LanguageArgs,
+    cfg: &Config,
+) -> Result<
+    (
+        Option<std::sync::Arc<crate::inclusive::Lexicon>>,
+        crate::inclusive::Options,
+    ),
+    UsageError,
+> {
+    let mut dirs = cfg.lexicon_dirs();
+    dirs.extend(l.lexicon_dirs.iter().cloned());
+    let lexicon = if dirs.is_empty() {
+        None
+    } else {
+        Some(std::sync::Arc::new(
+            crate::inclusive::Lexicon::with_dirs(&dirs).map_err(|e| UsageError(e.to_string()))?,
+        ))
+    };
+    let mut allow = cfg.language.allow.clone();
+    allow.extend(l.allow.iter().cloned());
+    let opts = crate::inclusive::Options {
+        min_severity: l
+            .min_severity
+            .or(cfg.language.min_severity)
+            .unwrap_or_default(),
+        categories: if l.categories.is_empty() {
+            cfg.language.categories.clone()
+        } else {
+            l.categories.clone()
+        },
+        allow,
+    };
+    Ok((lexicon, opts))
+}
+
+/// Resolves flags and the config file into pipeline settings.
+pub fn resolve_settings(
+    input: &InputArgs,
+    m: &MetricArgs,
+    cfg: &Config,
+) -> Result<Settings, UsageError> {
+    let t = &cfg.thresholds;
+    let (lexicon, inclusive) = inclusive_options(&m.language, cfg)?;
+    let mut people = People::new(&cfg.speakers.aliases, &cfg.speakers.exclude);
+    people.anonymize = m.anonymize;
+    Ok(Settings {
+        ingest: ingest_options(input, cfg)?,
+        metrics: MetricsOptions {
+            thresholds: Thresholds {
+                terminal_ms: seconds(
+                    "--terminal-overlap",
+                    m.terminal_overlap.or(t.terminal_overlap),
+                    0.5,
+                )?,
+                yield_ms: seconds("--yield-window", m.yield_window.or(t.yield_window), 2.0)?,
+                backchannel_max_ms: seconds(
+                    "--backchannel-max",
+                    m.backchannel_max.or(t.backchannel_max),
+                    2.0,
+                )?,
+                inferred_gap_ms: seconds("--inferred-gap", m.inferred_gap.or(t.inferred_gap), 0.5)?,
+            },
+            roster: m.attendees.clone(),
+            lexicon,
+            inclusive,
+        },
+        people,
+        config: cfg.clone(),
+    })
+}
+
+/// The gates of the config file and the command line.
+pub fn resolve_gates(m: &MetricArgs, cfg: &Config) -> Result<Vec<Gate>, UsageError> {
+    cfg.gates
+        .fail_on
+        .iter()
+        .chain(&m.fail_on)
+        .map(|g| Gate::parse(g).map_err(UsageError))
+        .collect()
+}
+
+/// Writes diagnostics to stderr, with optional colour.
+struct Messages {
+    color: bool,
     quiet: bool,
-) -> std::io::Result<bool> {
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
-    let mut failed = !discover_errors.is_empty();
-    for e in discover_errors {
-        writeln!(err, "turnstat: {}: error: {}", e.path, e.message)?;
+}
+
+impl Messages {
+    fn diag(&self, source: &str, d: &Diagnostic) {
+        if self.quiet && d.severity == Severity::Warning {
+            return;
+        }
+        // File names and messages may carry control characters: make them inert first.
+        let mut line = crate::render::inert(&format!("turnstat: {}", d.display_with(source)));
+        if self.color {
+            let (word, code) = match d.severity {
+                Severity::Warning => ("warning:", "33"),
+                Severity::Error => ("error:", "31"),
+            };
+            line = line.replacen(word, &format!("\x1b[{code}m{word}\x1b[0m"), 1);
+        }
+        eprintln!("{line}");
     }
-    for o in outcomes {
-        match o {
-            Ok(ts) => {
-                if !quiet {
-                    for t in ts {
-                        for d in &t.diagnostics {
-                            writeln!(err, "turnstat: {}", d.display_with(&t.source))?;
-                        }
-                    }
-                }
-            }
-            Err(r) => {
-                failed = true;
-                for d in &r.diagnostics {
-                    if !quiet || d.severity == crate::diag::Severity::Error {
-                        writeln!(err, "turnstat: {}", d.display_with(&r.source))?;
-                    }
-                }
-            }
+
+    fn error(&self, text: &str) {
+        if self.color {
+            eprintln!(
+                "turnstat: \x1b[31merror:\x1b[0m {}",
+                crate::render::inert(text)
+            );
+        } else {
+            eprintln!("turnstat: error: {}", crate::render::inert(text));
         }
     }
-    Ok(failed)
 }
 
-fn run_analyze(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
-    let (opts, mopts) = match (args.input.options(), args.metrics_options()) {
-        (Ok(o), Ok(m)) => (o, m),
-        (Err(e), _) | (_, Err(e)) => {
-            eprintln!("turnstat: error: {e}");
+/// Runs a parsed command line, writing to stdout/stderr. Returns the exit code.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let color = cli.color.enabled();
+    let quiet = match &cli.command {
+        Command::Turns(a) => a.input.quiet,
+        Command::Analyze(a) => a.input.quiet,
+        Command::Report(a) => a.input.quiet,
+        _ => false,
+    };
+    let msg = Messages { color, quiet };
+    let cfg = match Config::load(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            msg.error(&e.to_string());
             return Ok(ExitCode::Usage);
         }
     };
-    let (inputs, discover_errors) = discover::expand(&args.input.paths);
-    if inputs.is_empty() && discover_errors.is_empty() {
-        eprintln!("turnstat: error: no transcript files found in the given paths");
-        return Ok(ExitCode::Usage);
+    let result = match &cli.command {
+        Command::Turns(args) => run_turns(args, &cfg, &msg),
+        Command::Analyze(args) => run_analyze(args, &cfg, &msg),
+        Command::Report(args) => crate::team::run(args, &cfg, &msg.as_sink()),
+        Command::Check(args) => run_check(args, &cfg),
+        Command::Generate(args) => run_generate(args),
+    };
+    match result {
+        Err(e) => match e.downcast::<UsageError>() {
+            Ok(u) => {
+                msg.error(&u.0);
+                Ok(ExitCode::Usage)
+            }
+            Err(e) => Err(e),
+        },
+        ok => ok,
     }
-    let outcomes = batch::load_all(&inputs, &opts);
-    let failed = report_diagnostics(&outcomes, &discover_errors, args.input.quiet)?;
-    use rayon::prelude::*;
-    let transcripts: Vec<&Transcript> = outcomes.iter().flatten().flatten().collect();
-    let meetings = transcripts
-        .par_iter()
-        .map(|t| crate::report::analyze(t, &mopts))
-        .collect();
-    let errors = outcomes
-        .iter()
-        .filter_map(|o| o.as_ref().err())
+}
+
+/// What the team report needs to print diagnostics.
+pub struct Sink {
+    color: bool,
+    quiet: bool,
+}
+
+impl Messages {
+    fn as_sink(&self) -> Sink {
+        Sink {
+            color: self.color,
+            quiet: self.quiet,
+        }
+    }
+}
+
+impl Sink {
+    /// Prints one diagnostic of `source`.
+    pub fn diag(&self, source: &str, d: &Diagnostic) {
+        Messages {
+            color: self.color,
+            quiet: self.quiet,
+        }
+        .diag(source, d);
+    }
+
+    /// Prints an error line.
+    pub fn error(&self, text: &str) {
+        Messages {
+            color: self.color,
+            quiet: self.quiet,
+        }
+        .error(text);
+    }
+
+    /// Whether progress may be shown.
+    pub fn progress(&self) -> bool {
+        !self.quiet && std::io::stderr().is_terminal()
+    }
+}
+
+/// Expands paths, failing with a usage error when nothing is found.
+pub fn expand(paths: &[PathBuf]) -> Result<(Vec<Input>, Vec<DiscoverError>), UsageError> {
+    let (inputs, errors) = discover::expand(paths);
+    if inputs.is_empty() && errors.is_empty() {
+        return Err(UsageError(
+            "no transcript files found in the given paths".into(),
+        ));
+    }
+    Ok((inputs, errors))
+}
+
+/// The error entries of rejected inputs and undiscoverable paths.
+pub fn error_entries<'a>(
+    rejected: impl IntoIterator<Item = &'a Rejected>,
+    discover_errors: &[DiscoverError],
+) -> Vec<ErrorEntry> {
+    rejected
+        .into_iter()
         .flat_map(|r| {
             r.diagnostics
                 .iter()
-                .filter(|d| d.severity == crate::diag::Severity::Error)
-                .map(|d| crate::report::ErrorEntry {
+                .filter(|d| d.severity == Severity::Error)
+                .map(|d| ErrorEntry {
                     source: r.source.clone(),
                     line: d.line,
                     message: d.message.clone(),
                 })
         })
-        .chain(discover_errors.iter().map(|e| crate::report::ErrorEntry {
+        .chain(discover_errors.iter().map(|e| ErrorEntry {
             source: e.path.clone(),
             line: None,
             message: e.message.clone(),
         }))
-        .collect();
-    let report = crate::report::Report {
-        schema: crate::report::SCHEMA,
-        tool: crate::report::Tool::default(),
-        meetings,
-        errors,
-    };
-    let out = match args.format {
-        ReportFormat::Table => render::report::table_text(&report),
-        ReportFormat::Json => render::report::json(&report),
-    };
+        .collect()
+}
+
+fn write_stdout(s: &str) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
-    lock.write_all(out.as_bytes())?;
+    lock.write_all(s.as_bytes())?;
     lock.flush()?;
+    Ok(())
+}
+
+fn run_turns(args: &TurnsArgs, cfg: &Config, msg: &Messages) -> anyhow::Result<ExitCode> {
+    let opts = ingest_options(&args.input, cfg)?;
+    let (inputs, discover_errors) = expand(&args.input.paths)?;
+    let mut outcomes = batch::load_all(&inputs, &opts);
+    let people = People::new(&cfg.speakers.aliases, &cfg.speakers.exclude);
+    let mut failed = !discover_errors.is_empty();
+    for e in &discover_errors {
+        msg.error(&format!("{}: {}", e.path, e.message));
+    }
+    for o in &mut outcomes {
+        match o {
+            Ok(ts) => {
+                for t in ts {
+                    people.apply(t, &opts.turns);
+                    for d in &t.diagnostics {
+                        msg.diag(&t.source, d);
+                    }
+                }
+            }
+            Err(r) => {
+                failed = true;
+                for d in &r.diagnostics {
+                    msg.diag(&r.source, d);
+                }
+            }
+        }
+    }
+    let transcripts: Vec<&Transcript> = outcomes.iter().flatten().flatten().collect();
+    let rejected: Vec<&Rejected> = outcomes.iter().filter_map(|o| o.as_ref().err()).collect();
+    let out = match args.format {
+        TurnsFormat::Table => render::turns::table(&transcripts),
+        TurnsFormat::Json => render::turns::json(&transcripts, &rejected),
+        TurnsFormat::Csv => render::turns::csv(&transcripts),
+    };
+    write_stdout(&out)?;
     Ok(if failed {
         ExitCode::InputRejected
     } else {
@@ -349,68 +657,181 @@ fn run_analyze(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn run_turns(args: &TurnsArgs) -> anyhow::Result<ExitCode> {
-    let opts = match args.input.options() {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("turnstat: error: {e}");
-            return Ok(ExitCode::Usage);
-        }
+/// Writes one meeting's files under `dir`: `report.json`, `summary.md`, `speakers/<slug>.md`.
+pub fn write_meeting_files(dir: &Path, m: &MeetingReport, show_names: bool) -> std::io::Result<()> {
+    let one = Report {
+        schema: crate::report::SCHEMA,
+        tool: crate::report::Tool::default(),
+        meetings: vec![m.clone()],
+        errors: Vec::new(),
     };
-    let (inputs, discover_errors) = discover::expand(&args.input.paths);
-    let outcomes = batch::load_all(&inputs, &opts);
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
-    let mut failed = !discover_errors.is_empty();
-    for e in &discover_errors {
-        writeln!(err, "turnstat: {}: error: {}", e.path, e.message)?;
+    crate::output::write_atomic(
+        &dir.join("report.json"),
+        render::report::json(&one).as_bytes(),
+    )?;
+    crate::output::write_atomic(
+        &dir.join("summary.md"),
+        render::markdown::meeting(m).as_bytes(),
+    )?;
+    let slugs = crate::output::unique(
+        m.speakers
+            .iter()
+            .map(|s| crate::output::slug(&s.name, "speaker"))
+            .collect(),
+    );
+    let opts = render::speaker::SpeakerOptions {
+        show_other_names: show_names,
+    };
+    for (i, slug) in slugs.iter().enumerate() {
+        let text = render::speaker::speaker_markdown(m, i, &opts);
+        crate::output::write_atomic(
+            &dir.join("speakers").join(format!("{slug}.md")),
+            text.as_bytes(),
+        )?;
     }
-    let mut transcripts: Vec<&Transcript> = Vec::new();
-    let mut rejected = Vec::new();
+    Ok(())
+}
+
+/// Evaluates gates over meetings; prints one message per failure; true when any failed.
+pub fn check_gates<'a>(
+    gates: &[Gate],
+    meetings: impl IntoIterator<Item = &'a MeetingReport>,
+    sink: &Sink,
+) -> bool {
+    let mut failed = false;
+    for m in meetings {
+        for g in gates {
+            for message in g.check(m) {
+                sink.error(&message);
+                failed = true;
+            }
+        }
+    }
+    failed
+}
+
+fn default_is_table() -> bool {
+    std::io::stdout().is_terminal()
+}
+
+fn run_analyze(args: &AnalyzeArgs, cfg: &Config, msg: &Messages) -> anyhow::Result<ExitCode> {
+    let s = resolve_settings(&args.input, &args.metrics, cfg)?;
+    let gates = resolve_gates(&args.metrics, cfg)?;
+    let (inputs, discover_errors) = expand(&args.input.paths)?;
+    let sink = msg.as_sink();
+    let progress = crate::progress::bar(inputs.len(), sink.progress());
+    let outcomes = pipeline::analyze_all_with(&inputs, &s, &progress);
+    progress.finish_and_clear();
+    for e in &discover_errors {
+        msg.error(&format!("{}: {}", e.path, e.message));
+    }
+    let mut failed = !discover_errors.is_empty();
     for o in &outcomes {
         match o {
-            Ok(ts) => {
-                for t in ts {
-                    if !args.input.quiet {
-                        for d in &t.diagnostics {
-                            writeln!(err, "turnstat: {}", d.display_with(&t.source))?;
-                        }
+            Ok(ms) => {
+                for m in ms {
+                    for d in &m.diagnostics {
+                        msg.diag(&m.source, d);
                     }
-                    transcripts.push(t);
                 }
             }
             Err(r) => {
                 failed = true;
                 for d in &r.diagnostics {
-                    if !args.input.quiet || d.severity == crate::diag::Severity::Error {
-                        writeln!(err, "turnstat: {}", d.display_with(&r.source))?;
-                    }
+                    msg.diag(&r.source, d);
                 }
-                rejected.push(r);
             }
         }
     }
-    if inputs.is_empty() && discover_errors.is_empty() {
-        writeln!(
-            err,
-            "turnstat: error: no transcript files found in the given paths"
-        )?;
-        return Ok(ExitCode::Usage);
-    }
-    let out = match args.format {
-        TurnsFormat::Table => render::turns::table(&transcripts),
-        TurnsFormat::Json => render::turns::json(&transcripts, &rejected),
-        TurnsFormat::Csv => render::turns::csv(&transcripts),
+    let errors = error_entries(
+        outcomes.iter().filter_map(|o| o.as_ref().err()),
+        &discover_errors,
+    );
+    let meetings: Vec<MeetingReport> = outcomes
+        .into_iter()
+        .filter_map(Result::ok)
+        .flatten()
+        .collect();
+    let report = Report {
+        schema: crate::report::SCHEMA,
+        tool: crate::report::Tool::default(),
+        meetings,
+        errors,
     };
-    let stdout = std::io::stdout();
-    let mut lock = stdout.lock();
-    lock.write_all(out.as_bytes())?;
-    lock.flush()?;
+    if let Some(out) = &args.out {
+        let dirs = crate::output::unique(
+            report
+                .meetings
+                .iter()
+                .map(|m| {
+                    let stem = Path::new(&m.source)
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().to_string());
+                    crate::output::slug(&stem.unwrap_or_default(), "meeting")
+                })
+                .collect(),
+        );
+        for (m, d) in report.meetings.iter().zip(&dirs) {
+            write_meeting_files(&out.join(d), m, cfg.speakers.show_names_in_speaker_reports)
+                .map_err(|e| {
+                    anyhow::anyhow!("cannot write reports under {}: {e}", out.display())
+                })?;
+        }
+    }
+    let format = args.format.unwrap_or(if default_is_table() {
+        ReportFormat::Table
+    } else {
+        ReportFormat::Json
+    });
+    let text = match format {
+        ReportFormat::Table => render::report::table_text(&report),
+        ReportFormat::Json => render::report::json(&report),
+        ReportFormat::Jsonl => render::jsonl::jsonl(&report),
+        ReportFormat::Csv => render::csv::csv(&report),
+        ReportFormat::Md => render::markdown::report(&report),
+    };
+    write_stdout(&text)?;
+    if check_gates(&gates, &report.meetings, &sink) {
+        return Ok(ExitCode::GateFailed);
+    }
     Ok(if failed {
         ExitCode::InputRejected
     } else {
         ExitCode::Ok
     })
+}
+
+fn run_check(args: &CheckArgs, cfg: &Config) -> anyhow::Result<ExitCode> {
+    let (lexicon, opts) = inclusive_options(&args.language, cfg)?;
+    let lexicon = lexicon
+        .as_deref()
+        .unwrap_or_else(|| crate::metrics::language::builtin_lexicon());
+    let bytes = if args.file.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)?;
+        b
+    } else {
+        std::fs::read(&args.file)
+            .map_err(|e| UsageError(format!("{}: cannot read: {e}", args.file.display())))?
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let out = render::check::render(&text, lexicon, &opts, args.format == CheckFormat::Jsonl);
+    write_stdout(&out)?;
+    Ok(ExitCode::Ok)
+}
+
+fn run_generate(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    let mut out = Vec::new();
+    match &args.what {
+        GenerateWhat::Man => clap_mangen::Man::new(cmd).render(&mut out)?,
+        GenerateWhat::Completions { shell } => {
+            clap_complete::generate(*shell, &mut cmd, "turnstat", &mut out)
+        }
+    }
+    std::io::stdout().write_all(&out)?;
+    Ok(ExitCode::Ok)
 }
 
 #[cfg(test)]

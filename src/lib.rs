@@ -8,14 +8,21 @@
 
 pub mod batch;
 pub mod cli;
+pub mod config;
+pub mod dates;
 pub mod diag;
 pub mod discover;
+pub mod gates;
 pub mod inclusive;
 pub mod ingest;
 pub mod metrics;
 pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod progress;
 pub mod render;
 pub mod report;
 pub mod sentiment;
 pub mod speakers;
+pub mod team;
 pub mod turns;

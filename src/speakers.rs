@@ -114,3 +114,233 @@ mod tests {
         assert!(t.has_unknown());
     }
 }
+
+/// Who is who across spellings, and who is left out: built from `[speakers]` in the config.
+#[derive(Clone, Debug, Default)]
+pub struct People {
+    /// Name key of a spelling → canonical display name.
+    aliases: HashMap<String, String>,
+    /// Name keys of excluded speakers.
+    exclude: std::collections::HashSet<String>,
+    /// Replace names by stable pseudonyms (`--anonymize`).
+    pub anonymize: bool,
+}
+
+impl People {
+    /// From canonical name → spellings, and the exclusion list.
+    pub fn new(
+        aliases: &std::collections::BTreeMap<String, Vec<String>>,
+        exclude: &[String],
+    ) -> People {
+        let mut map = HashMap::new();
+        for (canonical, spellings) in aliases {
+            let c = clean_name(canonical);
+            map.insert(name_key(canonical), c.clone());
+            for s in spellings {
+                map.insert(name_key(s), c.clone());
+            }
+        }
+        People {
+            aliases: map,
+            exclude: exclude.iter().map(|e| name_key(e)).collect(),
+            anonymize: false,
+        }
+    }
+
+    /// True when nothing would change.
+    pub fn is_empty(&self) -> bool {
+        self.aliases.is_empty() && self.exclude.is_empty() && !self.anonymize
+    }
+
+    /// The canonical name of a speaker.
+    pub fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
+        self.aliases
+            .get(&name_key(name))
+            .map_or(name, String::as_str)
+    }
+
+    /// Applies aliases (merging speakers that are one person) and exclusions to a transcript,
+    /// then rebuilds its turns.
+    pub fn apply(&self, t: &mut crate::model::Transcript, turn_opts: &crate::turns::TurnOptions) {
+        if self.is_empty() {
+            return;
+        }
+        let mut table = SpeakerTable::default();
+        let mut remap: Vec<Option<usize>> = Vec::with_capacity(t.speakers.len());
+        for name in &t.speakers {
+            let canonical = self.canonical(name);
+            if self.exclude.contains(&name_key(canonical)) || self.exclude.contains(&name_key(name))
+            {
+                remap.push(None);
+            } else if name == UNKNOWN_SPEAKER {
+                remap.push(Some(table.intern(None)));
+            } else {
+                remap.push(Some(table.intern(Some(canonical))));
+            }
+        }
+        let segments = std::mem::take(&mut t.segments);
+        t.segments = segments
+            .into_iter()
+            .filter_map(|mut s| {
+                s.speaker = remap[s.speaker]?;
+                Some(s)
+            })
+            .collect();
+        t.speakers = table.into_names();
+        if self.anonymize {
+            self.anonymize_transcript(t);
+        }
+        t.turns = crate::turns::build_turns(&t.segments, turn_opts);
+    }
+
+    /// Every spelling this table knows for a canonical name (the name itself included).
+    fn spellings_of(&self, canonical: &str) -> Vec<String> {
+        let key = name_key(canonical);
+        let mut v: Vec<String> = vec![canonical.to_string()];
+        for (spelling, c) in &self.aliases {
+            if name_key(c) == key {
+                v.push(spelling.clone());
+            }
+        }
+        v
+    }
+
+    fn anonymize_transcript(&self, t: &mut crate::model::Transcript) {
+        let mut used = std::collections::HashSet::new();
+        let mut needles: Vec<(String, String)> = Vec::new();
+        let mut names = Vec::with_capacity(t.speakers.len());
+        for name in &t.speakers {
+            if is_label(name) {
+                names.push(name.clone());
+                continue;
+            }
+            let mut p = pseudonym(name);
+            let mut k = 2;
+            while !used.insert(p.clone()) {
+                p = format!("{} {k}", pseudonym(name));
+                k += 1;
+            }
+            for spelling in self.spellings_of(name) {
+                needles.push((spelling.clone(), p.clone()));
+                // Parts of a name said on their own ("Pooja", "Ranjan"): words of 3+ letters.
+                for part in spelling.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+                    if part.chars().count() >= 3 && part.chars().any(char::is_alphabetic) {
+                        needles.push((part.to_string(), p.clone()));
+                    }
+                }
+            }
+            names.push(p);
+        }
+        t.speakers = names;
+        if needles.is_empty() {
+            return;
+        }
+        // Longest first, so "Pooja Ranjan" is replaced before "Pooja".
+        needles.sort_by(|a, b| {
+            b.0.chars()
+                .count()
+                .cmp(&a.0.chars().count())
+                .then(a.0.cmp(&b.0))
+        });
+        needles.dedup_by(|a, b| a.0.eq_ignore_ascii_case(&b.0));
+        let pattern = needles
+            .iter()
+            .map(|(n, _)| regex::escape(n))
+            .collect::<Vec<_>>()
+            .join("|");
+        let Ok(re) = regex::RegexBuilder::new(&format!(r"\b(?:{pattern})\b"))
+            .case_insensitive(true)
+            .build()
+        else {
+            return;
+        };
+        let lookup: HashMap<String, String> = needles
+            .into_iter()
+            .map(|(n, p)| (n.to_lowercase(), p))
+            .collect();
+        for seg in &mut t.segments {
+            if re.is_match(&seg.text) {
+                seg.text = re
+                    .replace_all(&seg.text, |c: &regex::Captures<'_>| {
+                        lookup
+                            .get(&c[0].to_lowercase())
+                            .cloned()
+                            .unwrap_or_else(|| "[name]".to_string())
+                    })
+                    .into_owned();
+            }
+        }
+    }
+}
+
+/// Speaker labels that are not names (`unknown speaker`, `unidentified 3`, `Speaker 1`,
+/// `SPEAKER_00`, `spk_0`, `ch_1`): kept as they are by `--anonymize`.
+pub fn is_label(name: &str) -> bool {
+    let k = name.to_lowercase();
+    k == UNKNOWN_SPEAKER
+        || [
+            "unidentified ",
+            "speaker ",
+            "speaker_",
+            "spk_",
+            "ch_",
+            "channel ",
+        ]
+        .iter()
+        .any(|p| {
+            k.strip_prefix(p).is_some_and(|rest| {
+                !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')
+            })
+        })
+}
+
+/// A stable pseudonym for a person: `Person ` + four letters derived from the FNV-1a hash of
+/// the name's identity key, so the same person gets the same pseudonym in every meeting and
+/// every run.
+pub fn pseudonym(name: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in name_key(name).bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    const LETTERS: &[u8] = b"BCDFGHJKLMNPQRSTVWXZ";
+    let mut s = String::from("Person ");
+    for i in 0..4 {
+        s.push(char::from(
+            LETTERS[((h >> (i * 8)) % LETTERS.len() as u64) as usize],
+        ));
+    }
+    s
+}
+
+#[cfg(test)]
+mod people_tests {
+    use super::*;
+
+    #[test]
+    fn aliases_merge_and_exclude_drops() {
+        let mut aliases = std::collections::BTreeMap::new();
+        aliases.insert("Pooja Ranjan".to_string(), vec!["pooja".to_string()]);
+        let p = People::new(&aliases, &["Bot".to_string()]);
+        let seg = |speaker, start| crate::model::Segment {
+            speaker,
+            span: Some(crate::model::Span::new(start, start + 1000)),
+            text: "hi".into(),
+            line: 0,
+        };
+        let mut t = crate::model::Transcript {
+            source: "x".into(),
+            format: "webvtt",
+            speakers: vec!["Pooja".into(), "bot".into(), "POOJA RANJAN".into()],
+            segments: vec![seg(0, 0), seg(1, 1000), seg(2, 2000)],
+            turns: vec![],
+            anonymous_speakers: false,
+            has_text: true,
+            diagnostics: vec![],
+        };
+        p.apply(&mut t, &crate::turns::TurnOptions::default());
+        assert_eq!(t.speakers, vec!["Pooja Ranjan".to_string()]);
+        assert_eq!(t.segments.len(), 2);
+        assert_eq!(t.turns.len(), 1);
+    }
+}

@@ -83,8 +83,7 @@ pub(crate) fn inflections(word: &str) -> Vec<String> {
         out.push(format!("{word}r"));
         if word.ends_with("ie") {
             out.push(format!("{}ying", stem(2)));
-        } else if word.ends_with("ee") || word.ends_with("oe") || word.ends_with("ye") || n <= 2
-        {
+        } else if word.ends_with("ee") || word.ends_with("oe") || word.ends_with("ye") || n <= 2 {
             out.push(format!("{word}ing"));
         } else {
             out.push(format!("{}ing", stem(1)));
@@ -209,7 +208,10 @@ mod tests {
         );
         assert_eq!(inf("gyp"), ["gyps", "gypped", "gypping", "gypper"]);
         assert_eq!(inf("grandfather")[1], "grandfathered");
-        assert_eq!(inf("cripple"), ["cripples", "crippled", "crippler", "crippling"]);
+        assert_eq!(
+            inf("cripple"),
+            ["cripples", "crippled", "crippler", "crippling"]
+        );
         assert_eq!(inf("tie"), ["ties", "tied", "tier", "tying"]);
         assert_eq!(inf("guy"), ["guys", "guyed", "guying", "guyer"]);
         assert_eq!(inf("spy"), ["spies", "spied", "spier", "spying"]);
@@ -228,7 +230,13 @@ mod tests {
     fn inflects_the_last_word_only() {
         assert_eq!(
             inflected_terms("man-hour"),
-            ["man-hour", "man-hours", "man-houred", "man-houring", "man-hourer"]
+            [
+                "man-hour",
+                "man-hours",
+                "man-houred",
+                "man-houring",
+                "man-hourer"
+            ]
         );
         assert_eq!(inflected_terms("sanity check")[1], "sanity checks");
     }

@@ -234,9 +234,11 @@ impl File<'_> {
 
 fn is_kebab(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -408,7 +410,10 @@ fn check_terms(
     terms: Spanned<Vec<Spanned<String>>>,
 ) -> Result<Vec<String>, LexiconError> {
     if terms.get_ref().is_empty() {
-        return Err(file.err(terms.span().start, format!("entry `{id}`: `terms` is empty")));
+        return Err(file.err(
+            terms.span().start,
+            format!("entry `{id}`: `terms` is empty"),
+        ));
     }
     let mut out = Vec::new();
     for t in terms.into_inner() {
@@ -423,11 +428,7 @@ fn check_terms(
     Ok(out)
 }
 
-fn check_inflect(
-    file: &File,
-    id: &str,
-    inf: Spanned<RawInflect>,
-) -> Result<Inflect, LexiconError> {
+fn check_inflect(file: &File, id: &str, inf: Spanned<RawInflect>) -> Result<Inflect, LexiconError> {
     let at = inf.span().start;
     let inf = inf.into_inner().0;
     if let Inflect::Forms(forms) = &inf {
@@ -435,7 +436,10 @@ fn check_inflect(
             return Err(file.err(at, format!("entry `{id}`: `inflect` list is empty")));
         }
         if let Some(f) = forms.iter().find(|f| phrase_tokens(f).is_empty()) {
-            return Err(file.err(at, format!("entry `{id}`: inflected form {f:?} has no words")));
+            return Err(file.err(
+                at,
+                format!("entry `{id}`: inflected form {f:?} has no words"),
+            ));
         }
     }
     Ok(inf)
@@ -491,7 +495,10 @@ fn check_exceptions(
             .chain(&e.within)
             .find(|p| phrase_tokens(p).is_empty())
         {
-            return Err(file.err(at, format!("entry `{id}`: exception phrase {p:?} has no words")));
+            return Err(file.err(
+                at,
+                format!("entry `{id}`: exception phrase {p:?} has no words"),
+            ));
         }
         out.push(e);
     }

@@ -164,7 +164,10 @@ impl Matcher {
             let i = cursor;
             debug_assert_eq!(n.toks[i].nb, target);
             let j = i + p.ntoks as usize;
-            if j > n.toks.len() || !self.keep(e, ei, &n, i, j, &allow) {
+            if j > n.toks.len()
+                || crosses_punctuation(&n, i, j)
+                || !self.keep(e, ei, &n, i, j, &allow)
+            {
                 continue;
             }
             cands.push(Candidate {
@@ -279,6 +282,16 @@ fn dedup(cands: &mut Vec<Candidate>) {
 // ---------------------------------------------------------------------------------------
 // Context rules
 
+/// A phrase is said in one go: a multi-token match may span spaces, hyphens, slashes and
+/// quotes, but not a comma, colon, semicolon, bracket or the end of a sentence ("Man, the
+/// only reason…" is not "man the").
+fn crosses_punctuation(n: &Normalized, i: usize, j: usize) -> bool {
+    (i + 1..j).any(|k| {
+        n.gap_before(k)
+            .contains([',', '.', ';', ':', '!', '?', '…', '(', ')', '[', ']', '\n'])
+    })
+}
+
 /// The tokens just before `i` are `phrase`.
 fn ends_at(n: &Normalized, i: usize, phrase: &[String]) -> bool {
     i >= phrase.len() && n.tokens_eq(i - phrase.len(), phrase)
@@ -376,11 +389,69 @@ fn addresses_group(n: &Normalized, i: usize, j: usize) -> bool {
     if n.sentence_start(i) && followed_by_break(n, j) {
         return true;
     }
-    if i > 0 && n.sentence_start(i - 1) && FILLERS.contains(&n.tok(i - 1)) && followed_by_break(n, j)
+    if i > 0
+        && n.sentence_start(i - 1)
+        && FILLERS.contains(&n.tok(i - 1))
+        && followed_by_break(n, j)
     {
         return true;
     }
-    i > 0 && gap.contains(',') && followed_by_break(n, j)
+    // Raw speech-to-text output (lowercase, unpunctuated) has no commas to go by: there the
+    // first word of an utterance (or the first after a filler) is taken as a vocative
+    // ("guys we need to start").
+    let opening = i == 0 || (i == 1 && FILLERS.contains(&n.tok(0)));
+    if opening
+        && !n.text.contains([',', '.', '?', '!', ';', ':'])
+        && !n.text.chars().any(char::is_uppercase)
+    {
+        return true;
+    }
+    if i > 0 && gap.contains(',') && followed_by_break(n, j) {
+        return true;
+    }
+    end_of_clause_vocative(n, i, j)
+}
+
+/// Words that make a following plural noun descriptive rather than a vocative: determiners,
+/// quantifiers, possessives, prepositions, conjunctions and plural copulas ("the guys.",
+/// "two guys.", "for the girls.", "they're nice guys."). Singular "this"/"that" are not
+/// here: they cannot determine a plural ("Sorry about this guys.", "That's fab guys.").
+const NOT_BEFORE_VOCATIVE: &[&str] = &[
+    "the", "a", "an", "these", "those", "some", "any", "all", "both", "many", "few", "several",
+    "more", "most", "other", "others", "such", "no", "every", "each", "which", "what", "whose",
+    "my", "our", "your", "his", "her", "their", "its", "for", "to", "with", "of", "from", "by",
+    "about", "among", "between", "like", "than", "at", "in", "on", "into", "onto", "behind",
+    "against", "without", "toward", "towards", "and", "or", "nor", "are", "'re", "they're",
+    "we're", "were", "be", "been", "being", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "dozen", "hundred",
+];
+
+/// Words that end a noun phrase, so that what comes before them cannot govern the term.
+const PHRASE_CLOSERS: &[&str] = &["this", "that", "it", "them", "me", "us", "him", "you"];
+
+/// A vocative closing a clause without a comma before it: "Good work guys.", "Take it away
+/// guys." The term is followed by a comma or the end of the sentence, and none of the (up to
+/// three) words before it in the same clause makes it descriptive (see
+/// [`NOT_BEFORE_VOCATIVE`]).
+fn end_of_clause_vocative(n: &Normalized, i: usize, j: usize) -> bool {
+    if i == 0 || !followed_by_break(n, j) {
+        return false;
+    }
+    for k in (i.saturating_sub(3)..i).rev() {
+        if n.gap_before(k + 1)
+            .contains([',', '.', '!', '?', '…', ';', ':', '\n'])
+        {
+            break; // clause boundary
+        }
+        let t = n.tok(k);
+        if PHRASE_CLOSERS.contains(&t) {
+            break; // "about this guys", "take it away guys": the noun phrase ended there
+        }
+        if NOT_BEFORE_VOCATIVE.contains(&t) || t.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Metalinguistic cues: what follows them is talked about, not used.

@@ -32,7 +32,11 @@
 //!   after hey / hi / hello / thanks / thank you / you / morning / okay / alright / come on
 //!   (and a few similar greetings), at the start of a sentence followed by a comma or the end
 //!   of the sentence ("Guys, …"), after a sentence-initial filler ("So guys, …"), or after a
-//!   comma at the end of a sentence ("Let's start, guys."). A singular "guy" is not a term.
+//!   comma at the end of a sentence ("Let's start, guys."), or at the end of a clause when no
+//!   determiner, possessive, number, preposition or plural copula comes just before ("Good
+//!   work guys.", but not "the infra guys." or "they're nice guys."); in raw speech-to-text output
+//!   (lowercase, unpunctuated), also as the first word of the utterance ("guys we need to start"). A singular
+//!   "guy" is not a term.
 //! - **Mentions are not flagged.** A term preceded within four tokens by a metalinguistic cue
 //!   ("the word", "the term", "called", "so-called", "stop using", "instead of", "rename(d)",
 //!   "replace(d)", "quote", …; "say"/"said"/"saying" count only with at most one word between
@@ -41,6 +45,9 @@
 //!   "crippled the release"); their literal uses are suppressed through exceptions, and bare
 //!   literal words ("blind") are not terms at all.
 //! - There is **no profanity list**.
+//! - A multi-word term is one phrase: its match may span spaces, hyphens, slashes and
+//!   quotes but not a comma, colon, semicolon, bracket or sentence end ("Man, the only
+//!   reason…" is not "man the").
 //! - Overlapping findings are de-duplicated: the longest span wins (then the higher severity,
 //!   then the earlier entry); there is one finding per span.
 //! - [`Options::allow`] is a phrase-level allow-list: a finding lying inside an allowed

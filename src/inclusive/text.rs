@@ -245,7 +245,10 @@ mod tests {
     fn splits_hyphens_keeps_inner_apostrophes_and_splits_clitic_s() {
         assert_eq!(toks("Man-hours"), ["man", "hours"]);
         assert_eq!(toks("don't y’all"), ["don't", "y'all"]);
-        assert_eq!(toks("the master’s degree"), ["the", "master", "'s", "degree"]);
+        assert_eq!(
+            toks("the master’s degree"),
+            ["the", "master", "'s", "degree"]
+        );
         assert_eq!(toks("old wives' tale"), ["old", "wives", "tale"]);
         assert_eq!(toks("'s"), ["'s"]);
         assert_eq!(toks("'Kay, 'guys'"), ["kay", "guys"]);

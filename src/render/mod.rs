@@ -1,6 +1,12 @@
 //! Renderers: finished models → bytes. Renderers never compute metrics.
 
+pub mod check;
+pub mod csv;
+pub mod jsonl;
+pub mod markdown;
 pub mod report;
+pub mod team;
+pub mod speaker;
 pub mod turns;
 
 /// Makes text inert for a terminal: control characters (ANSI escapes, newlines, NUL) are

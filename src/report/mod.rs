@@ -4,7 +4,7 @@
 //! decimals; rates 2 decimals. Figures that cannot be computed (no times, no words) are
 //! `null`, never zero. Renderers read this model and never compute metrics.
 
-use crate::metrics::interruptions::{Kind, Mode};
+pub use crate::metrics::interruptions::{Kind, Mode};
 use crate::metrics::{self, MeetingMetrics, balance, median};
 use crate::model::Transcript;
 use serde::Serialize;
@@ -113,6 +113,8 @@ pub struct MeetingReport {
     pub inclusive_per_1000_words: Option<f64>,
     /// Data-quality limits of this transcript.
     pub warnings: Vec<String>,
+    /// What was found while reading the file (line-level warnings).
+    pub diagnostics: Vec<crate::diag::Diagnostic>,
 }
 
 /// Longest monologue.
@@ -677,6 +679,7 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
         sentiment_trajectory,
         inclusive_per_1000_words,
         warnings,
+        diagnostics: t.diagnostics.clone(),
     }
 }
 

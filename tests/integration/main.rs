@@ -4,4 +4,6 @@ mod cli;
 mod conformance;
 mod corpus;
 mod dynamics;
+mod reports;
+mod render;
 mod util;

@@ -1,0 +1,941 @@
+//! The private per-speaker report: one Markdown file per person, for a coaching
+//! conversation (`speakers/<slug>.md`).
+//!
+//! **Privacy rule.** The file contains only this person's own words: their longest
+//! monologue excerpt, their side of each interruption (`who_quote` when they came in,
+//! `whom_quote` when someone came in on them), their sentiment moments and their
+//! inclusive-language findings. It never contains another speaker's quotes, excerpts or
+//! findings. Other people appear by name only with [`SpeakerOptions::show_other_names`];
+//! otherwise as "Participant N", where N is that speaker's 1-based position in
+//! `MeetingReport::speakers` — the same pseudonym in every speaker's report of the meeting.
+//! Without `show_other_names`, another speaker's full name said in the person's own words
+//! is replaced by the pseudonym too, roster names are not shown (only counted), and the
+//! title shows the file name of the meeting, not its path.
+//!
+//! **Reflection prompts.** Three to five observations, each followed by an open question,
+//! derived from the person's figures. Candidates are taken in this priority order, at most
+//! five:
+//!
+//! 1. talk share far from the equal share: at least 1.5 × (1/n) ("What did the others have
+//!    to add?") or at most 0.5 × (1/n) ("Was there something you wanted to add?"), n ≥ 2;
+//! 2. interruptions made, at least 2;
+//! 3. inclusive-language findings, at least 1 (the most frequent term);
+//! 4. the longest monologue, at least 60 s;
+//! 5. interruptions received, at least 2;
+//! 6. backchannels given, at least 3 (an observation of active listening);
+//! 7. few questions: at most 1 in 150 words or more;
+//! 8. fillers, at least 4 per 100 words over 50 words or more, unless the meeting warns that
+//!    the speech-to-text service may have removed fillers.
+//!
+//! When fewer than three apply, number-based fall-backs complete the list in this order:
+//! talk share in context, pace against the meeting's median pace, response gap, turns taken,
+//! and last a generic question about the figures.
+//!
+//! **Tone.** Observations, not verdicts: no "should", no "too much", no grades. The report
+//! ends with the data-quality limits from the meeting's warnings and a standing reminder
+//! that the numbers describe one meeting and start a conversation.
+
+use crate::metrics::interruptions::{Kind, Mode};
+use crate::render::markdown::{
+    QUOTE_CHARS, at, count, escape, excerpt_end, excerpt_start, length, num, pct, signed,
+};
+use crate::report::{EventReport, MeetingReport, SpeakerReport};
+use regex::Regex;
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+/// Options of the per-speaker report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SpeakerOptions {
+    /// Show other people's names instead of "Participant N" (default false).
+    pub show_other_names: bool,
+}
+
+/// A talk share at least this many times the equal share is observed as high.
+pub const HIGH_SHARE_FACTOR: f64 = 1.5;
+/// A talk share at most this many times the equal share is observed as low.
+pub const LOW_SHARE_FACTOR: f64 = 0.5;
+/// Interruptions made (or received) from which a prompt is written.
+pub const INTERRUPTIONS_PROMPT_MIN: usize = 2;
+/// Longest monologue, s, from which a prompt is written.
+pub const MONOLOGUE_PROMPT_SECONDS: f64 = 60.0;
+/// Backchannels given from which active listening is observed.
+pub const BACKCHANNELS_PROMPT_MIN: usize = 3;
+/// Words from which "at most one question" is observed.
+pub const FEW_QUESTIONS_WORDS: usize = 150;
+/// Fillers per 100 words from which a prompt is written (Read.ai's guidance is under 4).
+pub const FILLERS_PROMPT_PER_100: f64 = 4.0;
+/// Words from which a filler rate is worth a prompt.
+pub const FILLERS_PROMPT_WORDS: usize = 50;
+/// Most interruptions listed in the report; the rest are counted.
+pub const MAX_LISTED_EVENTS: usize = 20;
+
+/// A file name for a speaker: lowercase ASCII letters, digits and `-`; every other
+/// character becomes `-`, runs of `-` collapse, leading and trailing `-` are trimmed; an
+/// empty result is `speaker`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let s = out.trim_matches('-');
+    if s.is_empty() {
+        "speaker".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// Slugs for the names of one meeting, unique within it: the first of equal slugs keeps
+/// it, the next ones get `-2`, `-3`, … (skipping any suffix another name already uses).
+pub fn unique_slugs<S: AsRef<str>>(names: &[S]) -> Vec<String> {
+    let base: Vec<String> = names.iter().map(|n| slug(n.as_ref())).collect();
+    let plain: BTreeSet<&str> = base.iter().map(String::as_str).collect();
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    let mut out = Vec::with_capacity(base.len());
+    for b in &base {
+        let mut candidate = b.clone();
+        let mut k = 1;
+        // A suffixed slug never takes one that another name has as its own.
+        while taken.contains(&candidate) || (k > 1 && plain.contains(candidate.as_str())) {
+            k += 1;
+            candidate = format!("{b}-{k}");
+        }
+        taken.insert(candidate.clone());
+        out.push(candidate);
+    }
+    out
+}
+
+/// Every speaker's report of one meeting as `(relative path, Markdown)`, the path being
+/// `speakers/<slug>.md` with slugs from [`unique_slugs`], in speaker order.
+pub fn speaker_files(m: &MeetingReport, opts: &SpeakerOptions) -> Vec<(String, String)> {
+    let names: Vec<&str> = m.speakers.iter().map(|s| s.name.as_str()).collect();
+    unique_slugs(&names)
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| (format!("speakers/{s}.md"), speaker_markdown(m, i, opts)))
+        .collect()
+}
+
+/// How other people are named, and the person's own words made safe to print.
+struct Names<'a> {
+    m: &'a MeetingReport,
+    me: usize,
+    show: bool,
+    /// Other speakers' names (longest first) with their replacement.
+    redact: Vec<(Regex, String)>,
+}
+
+impl<'a> Names<'a> {
+    fn new(m: &'a MeetingReport, me: usize, show: bool) -> Self {
+        let mut redact = Vec::new();
+        if !show {
+            let mut others: Vec<(usize, &str)> = m
+                .speakers
+                .iter()
+                .enumerate()
+                .filter(|&(j, s)| j != me && s.name.chars().any(char::is_alphanumeric))
+                .map(|(j, s)| (j, s.name.as_str()))
+                .collect();
+            others.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+            for (j, name) in others {
+                if let Ok(re) = Regex::new(&format!("(?i){}", regex::escape(name))) {
+                    redact.push((re, pseudonym(j)));
+                }
+            }
+        }
+        Names {
+            m,
+            me,
+            show,
+            redact,
+        }
+    }
+
+    /// Another speaker, by name (escaped) or pseudonym.
+    fn other(&self, name: &str) -> String {
+        match self.m.speakers.iter().position(|s| s.name == name) {
+            Some(j) if self.show => escape(&self.m.speakers[j].name),
+            Some(j) => pseudonym(j),
+            None => "another participant".to_string(),
+        }
+    }
+
+    /// The person's own words with other speakers' names replaced (unless shown).
+    fn redacted(&self, text: &str) -> String {
+        let mut s = text.to_string();
+        for (re, with) in &self.redact {
+            s = replace_words(re, &s, with);
+        }
+        s
+    }
+
+    /// The person's own words, redacted and escaped.
+    fn own(&self, text: &str) -> String {
+        escape(&self.redacted(text))
+    }
+
+    /// The start of the person's own words (at most [`QUOTE_CHARS`]), redacted, escaped.
+    fn own_start(&self, text: &str) -> String {
+        escape(&excerpt_start(&self.redacted(text), QUOTE_CHARS))
+    }
+
+    /// The end of the person's own words (at most [`QUOTE_CHARS`]), redacted, escaped.
+    fn own_end(&self, text: &str) -> String {
+        escape(&excerpt_end(&self.redacted(text), QUOTE_CHARS))
+    }
+
+    fn me(&self) -> &SpeakerReport {
+        &self.m.speakers[self.me]
+    }
+}
+
+/// `Participant N`, N 1-based.
+fn pseudonym(j: usize) -> String {
+    format!("Participant {}", j + 1)
+}
+
+/// Replaces the matches of `re` that are not part of a longer word.
+fn replace_words(re: &Regex, s: &str, with: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    for mat in re.find_iter(s) {
+        let before = s[..mat.start()].chars().next_back();
+        let after = s[mat.end()..].chars().next();
+        let first = mat.as_str().chars().next();
+        let final_ = mat.as_str().chars().next_back();
+        let bounded = |edge: Option<char>, inner: Option<char>| {
+            !(edge.is_some_and(char::is_alphanumeric) && inner.is_some_and(char::is_alphanumeric))
+        };
+        if bounded(before, first) && bounded(after, final_) {
+            out.push_str(&s[last..mat.start()]);
+            out.push_str(with);
+            last = mat.end();
+        }
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+fn file_name(source: &str) -> &str {
+    source
+        .rsplit(['/', '\\'])
+        .next()
+        .filter(|s| !s.is_empty())
+        .unwrap_or(source)
+}
+
+fn times(n: usize) -> String {
+    match n {
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    }
+}
+
+fn number_word(n: usize) -> String {
+    const WORDS: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| (*w).to_string())
+}
+
+/// A share as a short percentage: one decimal under 10 %, whole percent above.
+fn share(x: f64) -> String {
+    let p = x * 100.0;
+    if p < 10.0 {
+        format!("{p:.1}%")
+    } else {
+        format!("{p:.0}%")
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn median_of(v: Vec<f64>) -> Option<f64> {
+    crate::metrics::median(v)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The person's share of all talk time, the equal share and the meeting's median share.
+struct Context {
+    n: usize,
+    share: Option<f64>,
+    equal: Option<f64>,
+    median_share: Option<f64>,
+    median_wpm: Option<f64>,
+    median_fillers: Option<f64>,
+}
+
+impl Context {
+    fn new(m: &MeetingReport, me: &SpeakerReport) -> Self {
+        Context {
+            n: m.speakers.len(),
+            share: me.talk_share,
+            equal: m.balance.equal_share,
+            median_share: median_of(m.speakers.iter().filter_map(|s| s.talk_share).collect()),
+            median_wpm: median_of(
+                m.speakers
+                    .iter()
+                    .filter_map(|s| s.words_per_minute)
+                    .collect(),
+            ),
+            median_fillers: median_of(
+                m.speakers
+                    .iter()
+                    .filter_map(|s| s.fillers_per_100_words)
+                    .collect(),
+            ),
+        }
+    }
+}
+
+fn my_events<'e>(m: &'e MeetingReport, name: &str) -> Vec<&'e EventReport> {
+    m.interruptions
+        .iter()
+        .filter(|e| e.kind == Kind::Interruption && (e.who == name || e.whom == name))
+        .collect()
+}
+
+fn fillers_unreliable(m: &MeetingReport) -> bool {
+    m.warnings
+        .iter()
+        .any(|w| w.contains("no filler words") || w.contains("filler rates are not meaningful"))
+}
+
+/// The reflection prompts, in the documented priority order (3 to 5).
+fn prompts(m: &MeetingReport, names: &Names, cx: &Context) -> Vec<String> {
+    let me = names.me();
+    let inferred = m.interruption_mode == Mode::Inferred;
+    let mut out: Vec<String> = Vec::new();
+    let mut share_done = false;
+
+    // 1. Talk share far from the equal share.
+    if let (Some(s), Some(eq)) = (cx.share, cx.equal)
+        && cx.n >= 2
+    {
+        if s >= HIGH_SHARE_FACTOR * eq {
+            out.push(format!(
+                "You spoke {} of the time in a meeting of {} (equal share {}). What did the \
+                 others have to add?",
+                share(s),
+                number_word(cx.n),
+                share(eq)
+            ));
+            share_done = true;
+        } else if s <= LOW_SHARE_FACTOR * eq {
+            out.push(format!(
+                "You spoke {} of the time in a meeting of {} (equal share {}). Was there \
+                 something you wanted to add?",
+                share(s),
+                number_word(cx.n),
+                share(eq)
+            ));
+            share_done = true;
+        }
+    }
+    // 2. Interruptions made.
+    if me.interruptions_made >= INTERRUPTIONS_PROMPT_MIN {
+        out.push(if inferred {
+            format!(
+                "{} your turn started right after someone else's sentence broke off (inferred \
+                 from the transcript). What prompted those moments?",
+                capitalise(&times(me.interruptions_made))
+            )
+        } else {
+            let kept = me.interruptions_made - me.interruptions_successful.min(me.interruptions_made);
+            format!(
+                "You came in while someone else was speaking {}; {}. What prompted those \
+                 moments?",
+                times(me.interruptions_made),
+                match (me.interruptions_successful, kept) {
+                    (0, _) => "each time they kept going".to_string(),
+                    (_, 0) => "each time they stopped".to_string(),
+                    (s, _) => format!("{} they stopped", times(s)),
+                }
+            )
+        });
+    }
+    // 3. Inclusive-language findings.
+    if let Some(inc) = &me.inclusive
+        && inc.count > 0
+    {
+        // The most frequent term (case-insensitive), the earliest on ties.
+        let mut terms: Vec<(String, String, usize)> = Vec::new();
+        for f in &inc.findings {
+            let key = f.term.to_lowercase();
+            match terms.iter_mut().find(|t| t.0 == key) {
+                Some(t) => t.2 += 1,
+                None => terms.push((key, f.term.clone(), 1)),
+            }
+        }
+        let mut best = 0;
+        for (k, t) in terms.iter().enumerate() {
+            if t.2 > terms[best].2 {
+                best = k;
+            }
+        }
+        let (_, term, n) = &terms[best];
+        let others = terms.len() - 1;
+        out.push(if others == 0 {
+            format!(
+                "You used “{}” {}; some colleagues may not feel included by it. What word fits \
+                 your team?",
+                names.own(term),
+                times(*n)
+            )
+        } else {
+            format!(
+                "You used “{}” {} and {} from the inclusive-language list; some colleagues may \
+                 not feel included by them. What words fit your team?",
+                names.own(term),
+                times(*n),
+                plural(others, "other term", "other terms")
+            )
+        });
+    }
+    // 4. The longest monologue.
+    if let Some(l) = &me.longest_monologue
+        && l.seconds >= MONOLOGUE_PROMPT_SECONDS
+    {
+        out.push(format!(
+            "Your longest stretch was {} without a break, at {}. What was the listener's \
+             experience?",
+            length(l.seconds),
+            at(l.start)
+        ));
+    }
+    // 5. Interruptions received.
+    if me.interruptions_received >= INTERRUPTIONS_PROMPT_MIN {
+        let stopped = m
+            .interruptions
+            .iter()
+            .filter(|e| e.kind == Kind::Interruption && e.whom == me.name && e.successful)
+            .count();
+        out.push(if inferred {
+            format!(
+                "{} someone else started right after your sentence broke off (inferred from the \
+                 transcript). What happened to the points you were making?",
+                capitalise(&times(me.interruptions_received))
+            )
+        } else {
+            format!(
+                "Others came in while you were speaking {}; {}. What happened to the points you \
+                 were making?",
+                times(me.interruptions_received),
+                match stopped {
+                    0 => "each time you kept going".to_string(),
+                    s if s == me.interruptions_received => "each time you stopped".to_string(),
+                    s => format!("{} you stopped", times(s)),
+                }
+            )
+        });
+    }
+    // 6. Backchannels: active listening.
+    if me.backchannels >= BACKCHANNELS_PROMPT_MIN {
+        out.push(format!(
+            "You gave {} short listening signals (“yeah”, “mm-hmm”, “right”) while others \
+             spoke, a sign of active listening. How did the others respond when they heard \
+             you were following?",
+            me.backchannels
+        ));
+    }
+    // 7. Few questions.
+    let mut questions_done = false;
+    if let (Some(q), Some(w)) = (me.questions, me.words)
+        && q <= 1
+        && w >= FEW_QUESTIONS_WORDS
+    {
+        questions_done = true;
+        out.push(format!(
+            "You asked {} in {w} words. What would you have liked to learn from the others?",
+            if q == 0 {
+                "no questions".to_string()
+            } else {
+                "one question".to_string()
+            }
+        ));
+    }
+    // 8. Fillers.
+    if let (Some(f), Some(w)) = (me.fillers_per_100_words, me.words)
+        && f >= FILLERS_PROMPT_PER_100
+        && w >= FILLERS_PROMPT_WORDS
+        && !fillers_unreliable(m)
+    {
+        out.push(format!(
+            "Filler words (“um”, “uh”, “you know”…) came to {f:.1} per 100 of your words{}. In \
+             which moments did you notice them?",
+            cx.median_fillers.map_or_else(String::new, |x| format!(
+                "; the meeting's median speaker had {x:.1}"
+            ))
+        ));
+    }
+    out.truncate(5);
+    if out.len() >= 3 {
+        return out;
+    }
+
+    // Fall-backs, number-based, until there are three.
+    let mut fallbacks: Vec<String> = Vec::new();
+    if !share_done
+        && cx.n >= 2
+        && let (Some(s), Some(eq)) = (cx.share, cx.equal)
+    {
+        fallbacks.push(format!(
+            "You spoke {} of the time in a meeting of {} (equal share {}). How does that \
+             compare with how the meeting felt to you?",
+            share(s),
+            number_word(cx.n),
+            share(eq)
+        ));
+    }
+    if let Some(wpm) = me.words_per_minute {
+        fallbacks.push(format!(
+            "Your pace was {wpm:.0} words per minute{}. How might the pace have felt from the \
+             listeners' side?",
+            match cx.median_wpm {
+                Some(x) if cx.n >= 2 => format!("; the meeting's median speaker spoke at {x:.0}"),
+                _ => String::new(),
+            }
+        ));
+    }
+    if let Some(g) = me.response_gap_median_seconds {
+        fallbacks.push(format!(
+            "When you spoke after someone else, your median pause before starting was {g:.2} s. \
+             What was happening for you in those moments?"
+        ));
+    }
+    if !questions_done && let (Some(q), Some(w)) = (me.questions, me.words) {
+        fallbacks.push(format!(
+            "You said {w} words and asked {}. {}",
+            match q {
+                0 => "no questions".to_string(),
+                1 => "one question".to_string(),
+                q => format!("{q} questions"),
+            },
+            if q == 0 {
+                "What would you have liked to learn from the others?"
+            } else {
+                "Which of the answers mattered most to you?"
+            }
+        ));
+    }
+    if me.turns > 0 {
+        fallbacks.push(format!(
+            "You took the floor {}{}. Which of those moments mattered most to you?",
+            times(me.turns),
+            me.mean_turn_seconds
+                .map_or_else(String::new, |x| format!(
+                    ", for {x:.1} s on average"
+                ))
+        ));
+    } else {
+        fallbacks.push(format!(
+            "You spoke {} inside someone else's turn and did not hold the floor on your own. \
+             What would have made it easier to come in?",
+            times(me.embedded_turns)
+        ));
+    }
+    fallbacks.push(
+        "Of the figures in this report, which one surprises you most, and why?".to_string(),
+    );
+    for f in fallbacks {
+        if out.len() >= 3 {
+            break;
+        }
+        out.push(f);
+    }
+    out
+}
+
+fn figures(m: &MeetingReport, names: &Names, cx: &Context, out: &mut String) {
+    let me = names.me();
+    out.push_str("## Your figures in context\n\n");
+    match (me.talk_seconds, cx.share) {
+        (Some(t), Some(s)) => {
+            let _ = write!(
+                out,
+                "- **Talk time**: you spoke for {}, {} of all talk time.",
+                length(t),
+                pct(Some(s))
+            );
+            if cx.n >= 2 {
+                let _ = write!(
+                    out,
+                    " With {} people speaking, an equal share would be {}; the median \
+                     speaker's share was {}.",
+                    number_word(cx.n),
+                    pct(cx.equal),
+                    pct(cx.median_share)
+                );
+            } else {
+                out.push_str(" You were the only speaker in this transcript.");
+            }
+            if let Some(r) = &m.roster_balance {
+                let _ = write!(
+                    out,
+                    " Counting everyone on the roster ({} people, {} of whom did not speak), an \
+                     equal share would be {}.",
+                    r.people,
+                    m.silent_attendees.len(),
+                    pct(r.equal_share)
+                );
+            }
+            out.push('\n');
+        }
+        _ => out.push_str(
+            "- **Talk time**: not available (the transcript has no timestamps).\n",
+        ),
+    }
+    let _ = writeln!(
+        out,
+        "- **Turns**: you took the floor {}{}{}.",
+        times(me.turns),
+        match (me.mean_turn_seconds, me.median_turn_seconds) {
+            (Some(a), Some(b)) => format!(" (mean {a:.1} s, median {b:.1} s)"),
+            _ => String::new(),
+        },
+        if me.embedded_turns > 0 {
+            format!(
+                ", and spoke {} more inside someone else's turn",
+                times(me.embedded_turns)
+            )
+        } else {
+            String::new()
+        }
+    );
+    match &me.longest_monologue {
+        Some(l) => {
+            let _ = writeln!(
+                out,
+                "- **Longest stretch**: {} without a break, from {} to {}. It began: “{}”",
+                length(l.seconds),
+                at(l.start),
+                at(l.end),
+                names.own(&l.excerpt)
+            );
+        }
+        None => out.push_str("- **Longest stretch**: not available.\n"),
+    }
+    match me.words_per_minute {
+        Some(w) => {
+            let _ = writeln!(
+                out,
+                "- **Pace**: {w:.0} words per minute ({} words){}.",
+                count(me.words),
+                match cx.median_wpm {
+                    Some(x) if cx.n >= 2 => format!("; the meeting's median speaker: {x:.0}"),
+                    _ => String::new(),
+                }
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "- **Pace**: not available ({} words).",
+                count(me.words)
+            );
+        }
+    }
+    let gap = match me.response_gap_median_seconds {
+        Some(g) => format!(
+            "when you spoke after someone else, your median pause before starting was {g:.2} s"
+        ),
+        None => "no pause before your turns could be measured".to_string(),
+    };
+    let early = match (me.overlapped_responses, me.overlapped_response_median_seconds) {
+        (0, _) => String::new(),
+        (n, Some(g)) => format!(
+            "; {} you started before the previous speaker had finished (median {:.2} s before)",
+            times(n),
+            g.abs()
+        ),
+        (n, None) => format!(
+            "; {} you started before the previous speaker had finished",
+            times(n)
+        ),
+    };
+    let _ = writeln!(out, "- **Response gap**: {gap}{early}.");
+    let _ = writeln!(out, "- **Questions asked**: {}.", count(me.questions));
+    let _ = writeln!(
+        out,
+        "- **Fillers and hedges**: {} fillers (“um”, “you know”…) and {} hedges (“I think”, \
+         “maybe”…) per 100 words ({} and {} in all).",
+        num(me.fillers_per_100_words, 2),
+        num(me.hedges_per_100_words, 2),
+        count(me.fillers),
+        count(me.hedges)
+    );
+    out.push('\n');
+}
+
+fn interruptions(m: &MeetingReport, names: &Names, out: &mut String) {
+    let me = names.me();
+    out.push_str("## Interruptions\n\n");
+    if m.interruption_mode == Mode::Unavailable {
+        out.push_str("Not available: the transcript has no timestamps.\n\n");
+        return;
+    }
+    let stopped = m
+        .interruptions
+        .iter()
+        .filter(|e| e.kind == Kind::Interruption && e.whom == me.name && e.successful)
+        .count();
+    match me.interruptions_made {
+        0 => out.push_str("- You did not come in while someone else was speaking.\n"),
+        n => {
+            let _ = writeln!(
+                out,
+                "- You came in while someone else was speaking {}; {} of those times they \
+                 stopped and you took the floor.",
+                times(n),
+                me.interruptions_successful
+            );
+        }
+    }
+    match me.interruptions_received {
+        0 => out.push_str("- Nobody came in while you were speaking.\n"),
+        n => {
+            let _ = writeln!(
+                out,
+                "- Someone came in while you were speaking {}; {} of those times you stopped.",
+                times(n),
+                stopped
+            );
+        }
+    }
+    if m.interruption_mode == Mode::Inferred {
+        out.push_str(
+            "- This export never shows two people speaking at once, so these are inferred: a \
+             turn that breaks off, followed within half a second by someone else.\n",
+        );
+    }
+    let events = my_events(m, &me.name);
+    if !events.is_empty() {
+        out.push_str("\nThe moments:\n\n");
+        for e in events.iter().take(MAX_LISTED_EVENTS) {
+            if e.who == me.name {
+                let _ = writeln!(
+                    out,
+                    "- {}: you came in while {} was speaking; {}. You said: “{}”",
+                    at(e.time),
+                    names.other(&e.whom),
+                    if e.successful {
+                        "they stopped"
+                    } else {
+                        "they kept the floor"
+                    },
+                    names.own_start(&e.who_quote)
+                );
+            } else {
+                let _ = writeln!(
+                    out,
+                    "- {}: {} came in while you were speaking; {}. You were saying: “{}”",
+                    at(e.time),
+                    names.other(&e.who),
+                    if e.successful {
+                        "you stopped"
+                    } else {
+                        "you kept the floor"
+                    },
+                    names.own_end(&e.whom_quote)
+                );
+            }
+        }
+        if events.len() > MAX_LISTED_EVENTS {
+            let _ = writeln!(out, "- and {} more.", events.len() - MAX_LISTED_EVENTS);
+        }
+    }
+    out.push('\n');
+}
+
+fn listening(me: &SpeakerReport, out: &mut String) {
+    out.push_str("## Listening signals\n\n");
+    let _ = writeln!(
+        out,
+        "- Short listening signals (“yeah”, “mm-hmm”, “right”) you gave while someone else \
+         was speaking: {}.",
+        me.backchannels
+    );
+    let _ = writeln!(
+        out,
+        "- Times you spoke alongside someone without interrupting (at the end of their turn, \
+         a short reaction, or while they completed it): {}.",
+        me.overlaps_started
+    );
+    out.push('\n');
+}
+
+fn language(m: &MeetingReport, names: &Names, out: &mut String) {
+    let me = names.me();
+    out.push_str("## Language\n\n");
+    match &me.inclusive {
+        None => out.push_str("Not available: the transcript has no words.\n\n"),
+        Some(inc) if inc.findings.is_empty() => {
+            out.push_str(
+                "Nothing you said matched the inclusive-language list used by turnstat.\n\n",
+            );
+        }
+        Some(inc) => {
+            let _ = writeln!(
+                out,
+                "{} from the inclusive-language list ({} per 1,000 of your words; the meeting \
+                 as a whole: {}):\n",
+                plural(inc.count, "phrase", "phrases"),
+                num(inc.per_1000_words, 2),
+                num(m.inclusive_per_1000_words, 2)
+            );
+            for f in &inc.findings {
+                let _ = writeln!(
+                    out,
+                    "- {}: “{}”, in “{}”.{} {}",
+                    f.time.map_or_else(|| "–".to_string(), at),
+                    names.own(&f.term),
+                    names.own_start(&f.quote),
+                    if f.suggestions.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            " Alternatives: {}.",
+                            f.suggestions
+                                .iter()
+                                .map(|s| escape(s))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    },
+                    escape(&f.explanation)
+                );
+            }
+            out.push('\n');
+        }
+    }
+}
+
+fn sentiment(names: &Names, out: &mut String) {
+    let me = names.me();
+    out.push_str("## Sentiment\n\n");
+    match &me.sentiment {
+        None => out.push_str("Not available: no sentences of yours could be scored.\n\n"),
+        Some(s) => {
+            let _ = writeln!(
+                out,
+                "- Mean tone of your {} (VADER, −1 negative to +1 positive): {}; {} positive, \
+                 {} neutral, {} negative.",
+                plural(s.sentences, "sentence", "sentences"),
+                signed(s.mean_compound),
+                pct(Some(s.positive_share)),
+                pct(Some(s.neutral_share)),
+                pct(Some(s.negative_share))
+            );
+            for (label, mo) in [
+                ("Most positive moment", &s.most_positive),
+                ("Most negative moment", &s.most_negative),
+            ] {
+                if let Some(mo) = mo {
+                    let _ = writeln!(
+                        out,
+                        "- {label} ({}) at {}: “{}”",
+                        signed(mo.compound),
+                        mo.time.map_or_else(|| "–".to_string(), at),
+                        names.own_start(&mo.quote)
+                    );
+                }
+            }
+            out.push('\n');
+        }
+    }
+}
+
+fn limits(m: &MeetingReport, out: &mut String) {
+    out.push_str("## What these numbers can and cannot say\n\n");
+    for w in &m.warnings {
+        let _ = writeln!(out, "- {}.", capitalise(&escape(w.trim_end_matches('.'))));
+    }
+    if m.interruption_mode != Mode::Unavailable {
+        out.push_str(
+            "- Interruptions are classified from timing and words alone: they cannot tell a \
+             welcome completion of someone's sentence from an unwelcome cut-in.\n",
+        );
+    }
+    if m.has_text {
+        out.push_str(
+            "- Sentiment is scored sentence by sentence from a word list (VADER): it does not \
+             catch irony, sarcasm or context.\n",
+        );
+    }
+    out.push_str(
+        "- These numbers describe one meeting. They are a starting point for a conversation, \
+         not a judgement of you or of your contribution.\n",
+    );
+}
+
+/// The private report of speaker `who` (an index into `m.speakers`) as Markdown; an
+/// out-of-range index gives an empty string. See the module documentation for the privacy
+/// rule, the prompt order and the tone.
+pub fn speaker_markdown(m: &MeetingReport, who: usize, opts: &SpeakerOptions) -> String {
+    if who >= m.speakers.len() {
+        return String::new();
+    }
+    let names = Names::new(m, who, opts.show_other_names);
+    let me = names.me();
+    let cx = Context::new(m, me);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Your meeting report: {}\n",
+        escape(file_name(&m.source))
+    );
+    let _ = writeln!(out, "**{}**\n", escape(&me.name));
+    let _ = writeln!(
+        out,
+        "This report is for you. It contains only your own words; {}.\n",
+        if opts.show_other_names {
+            "other people appear by name, never with what they said".to_string()
+        } else {
+            format!(
+                "other people appear as “Participant N” (you are {} in everyone's report of \
+                 this meeting)",
+                pseudonym(who)
+            )
+        }
+    );
+    let _ = writeln!(
+        out,
+        "The meeting: {}, {} people spoke, {} turns in all.\n",
+        m.duration_seconds
+            .map_or_else(|| "untimed".to_string(), |d| format!("{} long", length(d))),
+        number_word(m.speakers.len()),
+        m.turns
+    );
+    figures(m, &names, &cx, &mut out);
+    interruptions(m, &names, &mut out);
+    listening(me, &mut out);
+    language(m, &names, &mut out);
+    sentiment(&names, &mut out);
+    out.push_str("## Reflection prompts\n\n");
+    for (i, p) in prompts(m, &names, &cx).iter().enumerate() {
+        let _ = writeln!(out, "{}. {p}", i + 1);
+    }
+    out.push('\n');
+    limits(m, &mut out);
+    out
+}

@@ -1,0 +1,665 @@
+//! `turnstat report`: the team view over many meetings, per person and per period.
+//!
+//! Each input goes through the same pipeline as `analyze`; its report is reduced at once to a
+//! small [`MeetingSummary`] (date, per-person figures) and the transcript and full report are
+//! dropped, so memory grows with the number of people × periods, not with the transcripts.
+//!
+//! Per period (ISO week starting Monday, or calendar month) and per person:
+//! - `meetings`: meetings the person spoke in (or was on the roster of);
+//! - `talk_share_mean`: mean of their talk share over those meetings;
+//! - `interruptions_made`, `interruptions_received`, `backchannels`: sums;
+//! - `inclusive_per_1000_words`: Σ findings × 1000 / Σ words;
+//! - `sentiment_mean`: mean compound over all their sentences;
+//! - `*_change`: the difference with the same figure in the previous period that has data
+//!   for the team (null when the person was absent then) — marked ▲/▼ in text outputs.
+//!
+//! Per period for the team: meetings, mean Gini and evenness of talk time (over the roster
+//! when one is configured), mean max share, interruptions per hour.
+//! Over all periods per person: `talk_share_trend` = least-squares slope of their per-period
+//! talk share, in share points per period.
+
+use crate::cli::{self, ExitCode, Period, Sink, TeamArgs, TeamFormat};
+use crate::config::Config;
+use crate::dates::{Date, DateSource};
+use crate::discover::Input;
+use crate::report::{Kind, MeetingReport};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Schema identifier of the team JSON.
+pub const SCHEMA: &str = "turnstat.team.v1";
+
+/// One person's figures in one meeting.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct PersonFigures {
+    /// Talk share (null when untimed).
+    pub talk_share: Option<f64>,
+    /// Interruptions made.
+    pub interruptions_made: usize,
+    /// Interruptions received.
+    pub interruptions_received: usize,
+    /// Backchannels.
+    pub backchannels: usize,
+    /// Words.
+    pub words: usize,
+    /// Inclusive-language findings.
+    pub inclusive: usize,
+    /// Σ compound over sentences.
+    pub sentiment_sum: f64,
+    /// Sentences scored.
+    pub sentences: usize,
+}
+
+/// What a team report keeps of one meeting.
+#[derive(Clone, Debug, Serialize)]
+pub struct MeetingSummary {
+    /// Input.
+    pub source: String,
+    /// Meeting date.
+    pub date: Option<Date>,
+    /// Where the date came from.
+    pub date_source: DateSource,
+    /// Gini of talk time (roster when configured).
+    #[serde(skip)]
+    pub gini: Option<f64>,
+    /// Evenness.
+    #[serde(skip)]
+    pub evenness: Option<f64>,
+    /// Max share.
+    #[serde(skip)]
+    pub max_share: Option<f64>,
+    /// Interruptions.
+    #[serde(skip)]
+    pub interruptions: usize,
+    /// Duration, s.
+    #[serde(skip)]
+    pub duration: Option<f64>,
+    /// Per person (display name → figures).
+    #[serde(skip)]
+    pub people: BTreeMap<String, PersonFigures>,
+    /// Gate failure messages.
+    #[serde(skip)]
+    pub gate_failures: Vec<String>,
+}
+
+fn summarise(
+    m: &MeetingReport,
+    date: Option<Date>,
+    date_source: DateSource,
+    gates: &[crate::gates::Gate],
+) -> MeetingSummary {
+    let b = m.roster_balance.as_ref().unwrap_or(&m.balance);
+    let mut people = BTreeMap::new();
+    for s in &m.speakers {
+        let (sum, n) = s.sentiment.as_ref().map_or((0.0, 0), |x| {
+            (x.mean_compound * x.sentences as f64, x.sentences)
+        });
+        people.insert(
+            s.name.clone(),
+            PersonFigures {
+                talk_share: s.talk_share,
+                interruptions_made: s.interruptions_made,
+                interruptions_received: s.interruptions_received,
+                backchannels: s.backchannels,
+                words: s.words.unwrap_or(0),
+                inclusive: s.inclusive.as_ref().map_or(0, |i| i.count),
+                sentiment_sum: sum,
+                sentences: n,
+            },
+        );
+    }
+    for silent in &m.silent_attendees {
+        people.entry(silent.clone()).or_insert(PersonFigures {
+            talk_share: Some(0.0),
+            ..Default::default()
+        });
+    }
+    MeetingSummary {
+        source: m.source.clone(),
+        date,
+        date_source,
+        gini: b.gini,
+        evenness: b.evenness,
+        max_share: b.max_share,
+        interruptions: m
+            .interruptions
+            .iter()
+            .filter(|e| e.kind == Kind::Interruption)
+            .count(),
+        duration: m.duration_seconds,
+        people,
+        gate_failures: gates.iter().flat_map(|g| g.check(m)).collect(),
+    }
+}
+
+/// Team figures of one period.
+#[derive(Clone, Debug, Serialize, Deserialize, Default)]
+pub struct TeamFigures {
+    /// Meetings in the period.
+    pub meetings: usize,
+    /// Mean Gini of talk time.
+    pub gini_mean: Option<f64>,
+    /// Mean evenness.
+    pub evenness_mean: Option<f64>,
+    /// Mean of the largest share.
+    pub max_share_mean: Option<f64>,
+    /// Interruptions per hour of meeting.
+    pub interruptions_per_hour: Option<f64>,
+}
+
+/// One person in one period (or overall).
+#[derive(Clone, Debug, Serialize, Deserialize, Default)]
+pub struct PersonPeriod {
+    /// Name.
+    pub name: String,
+    /// Meetings attended.
+    pub meetings: usize,
+    /// Mean talk share.
+    pub talk_share_mean: Option<f64>,
+    /// Interruptions made.
+    pub interruptions_made: usize,
+    /// Interruptions received.
+    pub interruptions_received: usize,
+    /// Backchannels given.
+    pub backchannels: usize,
+    /// Findings per 1,000 words.
+    pub inclusive_per_1000_words: Option<f64>,
+    /// Mean sentiment.
+    pub sentiment_mean: Option<f64>,
+    /// Change of the mean talk share against the previous period (share points).
+    #[serde(default)]
+    pub talk_share_change: Option<f64>,
+    /// Change of interruptions made.
+    #[serde(default)]
+    pub interruptions_made_change: Option<i64>,
+    /// Change of interruptions received.
+    #[serde(default)]
+    pub interruptions_received_change: Option<i64>,
+    /// Change of backchannels.
+    #[serde(default)]
+    pub backchannels_change: Option<i64>,
+    /// Change of findings per 1,000 words.
+    #[serde(default)]
+    pub inclusive_change: Option<f64>,
+    /// Change of mean sentiment.
+    #[serde(default)]
+    pub sentiment_change: Option<f64>,
+}
+
+/// One period.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PeriodReport {
+    /// Label: `2026-02` or `week of 2026-02-09`.
+    pub period: String,
+    /// First day.
+    pub start: String,
+    /// The team.
+    pub team: TeamFigures,
+    /// Per person, by name.
+    pub people: Vec<PersonPeriod>,
+}
+
+/// A person over the whole range.
+#[derive(Clone, Debug, Serialize, Deserialize, Default)]
+pub struct PersonOverall {
+    /// Figures over all meetings.
+    #[serde(flatten)]
+    pub figures: PersonPeriod,
+    /// Least-squares slope of per-period talk share (share points per period).
+    pub talk_share_trend: Option<f64>,
+}
+
+/// A metric then, now, and the change (null when either side is missing).
+pub type Delta = (Option<f64>, Option<f64>, Option<f64>);
+
+/// Change of a person's overall figures since a baseline report.
+#[derive(Clone, Debug, Serialize)]
+pub struct BaselineChange {
+    /// Name.
+    pub name: String,
+    /// Metric → (baseline, now, change).
+    pub metrics: BTreeMap<String, Delta>,
+}
+
+/// The team report.
+#[derive(Clone, Debug, Serialize)]
+pub struct TeamReport {
+    /// `turnstat.team.v1`.
+    pub schema: &'static str,
+    /// Tool.
+    pub tool: crate::report::Tool,
+    /// `week` or `month`.
+    pub by: &'static str,
+    /// Filters.
+    pub since: Option<String>,
+    /// Filters.
+    pub until: Option<String>,
+    /// Meetings included, with their dates and date sources.
+    pub meetings: Vec<MeetingSummary>,
+    /// Periods in order.
+    pub periods: Vec<PeriodReport>,
+    /// Each person over the whole range.
+    pub people: Vec<PersonOverall>,
+    /// Changes since `--baseline`.
+    pub baseline: Option<Vec<BaselineChange>>,
+    /// Meetings left out (no date, or outside the range), with the reason.
+    pub skipped: Vec<String>,
+    /// Rejected inputs.
+    pub errors: Vec<crate::report::ErrorEntry>,
+}
+
+fn r(x: f64, places: usize) -> f64 {
+    crate::report::round(x, places)
+}
+
+fn mean(v: &[f64]) -> Option<f64> {
+    (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
+}
+
+fn person_figures(name: &str, items: &[&PersonFigures]) -> PersonPeriod {
+    let shares: Vec<f64> = items.iter().filter_map(|p| p.talk_share).collect();
+    let words: usize = items.iter().map(|p| p.words).sum();
+    let sentences: usize = items.iter().map(|p| p.sentences).sum();
+    PersonPeriod {
+        name: name.to_string(),
+        meetings: items.len(),
+        talk_share_mean: mean(&shares).map(|x| r(x, 4)),
+        interruptions_made: items.iter().map(|p| p.interruptions_made).sum(),
+        interruptions_received: items.iter().map(|p| p.interruptions_received).sum(),
+        backchannels: items.iter().map(|p| p.backchannels).sum(),
+        inclusive_per_1000_words: (words > 0).then(|| {
+            r(
+                items.iter().map(|p| p.inclusive).sum::<usize>() as f64 * 1000.0 / words as f64,
+                2,
+            )
+        }),
+        sentiment_mean: (sentences > 0).then(|| {
+            r(
+                items.iter().map(|p| p.sentiment_sum).sum::<f64>() / sentences as f64,
+                4,
+            )
+        }),
+        ..Default::default()
+    }
+}
+
+fn period_key(d: Date, by: Period) -> (String, Date) {
+    match by {
+        Period::Month => (
+            format!("{:04}-{:02}", d.y, d.m),
+            Date {
+                y: d.y,
+                m: d.m,
+                d: 1,
+            },
+        ),
+        Period::Week => {
+            let w = d.week_start();
+            (format!("week of {w}"), w)
+        }
+    }
+}
+
+fn diff(a: Option<f64>, b: Option<f64>, places: usize) -> Option<f64> {
+    Some(r(a? - b?, places))
+}
+
+/// Builds the team report from meeting summaries.
+pub fn build(
+    summaries: Vec<MeetingSummary>,
+    by: Period,
+    since: Option<Date>,
+    until: Option<Date>,
+) -> TeamReport {
+    let mut skipped = Vec::new();
+    let mut meetings = Vec::new();
+    for s in summaries {
+        match s.date {
+            None => skipped.push(format!(
+                "{}: no date found (stdin); left out of the periods",
+                s.source
+            )),
+            Some(d) if since.is_some_and(|x| d < x) || until.is_some_and(|x| d > x) => {}
+            Some(_) => meetings.push(s),
+        }
+    }
+    meetings.sort_by(|a, b| (a.date, &a.source).cmp(&(b.date, &b.source)));
+    // One person across meetings whatever the case of their name: the first spelling wins.
+    let mut display: BTreeMap<String, String> = BTreeMap::new();
+    for m in &meetings {
+        for name in m.people.keys() {
+            display.entry(crate::speakers::name_key(name)).or_insert_with(|| name.clone());
+        }
+    }
+    let canon = |n: &str| display.get(&crate::speakers::name_key(n)).cloned().unwrap_or_else(|| n.to_string());
+    let mut groups: BTreeMap<Date, (String, Vec<&MeetingSummary>)> = BTreeMap::new();
+    for m in &meetings {
+        if let Some(d) = m.date {
+            let (label, start) = period_key(d, by);
+            groups
+                .entry(start)
+                .or_insert_with(|| (label, Vec::new()))
+                .1
+                .push(m);
+        }
+    }
+    let mut periods: Vec<PeriodReport> = Vec::new();
+    for (start, (label, ms)) in &groups {
+        let gini: Vec<f64> = ms.iter().filter_map(|m| m.gini).collect();
+        let even: Vec<f64> = ms.iter().filter_map(|m| m.evenness).collect();
+        let maxs: Vec<f64> = ms.iter().filter_map(|m| m.max_share).collect();
+        let hours: f64 = ms.iter().filter_map(|m| m.duration).sum::<f64>() / 3600.0;
+        let team = TeamFigures {
+            meetings: ms.len(),
+            gini_mean: mean(&gini).map(|x| r(x, 4)),
+            evenness_mean: mean(&even).map(|x| r(x, 4)),
+            max_share_mean: mean(&maxs).map(|x| r(x, 4)),
+            interruptions_per_hour: (hours > 0.0).then(|| {
+                r(
+                    ms.iter().map(|m| m.interruptions).sum::<usize>() as f64 / hours,
+                    2,
+                )
+            }),
+        };
+        let mut per: BTreeMap<String, Vec<&PersonFigures>> = BTreeMap::new();
+        for m in ms {
+            for (name, f) in &m.people {
+                per.entry(canon(name)).or_default().push(f);
+            }
+        }
+        let mut people: Vec<PersonPeriod> = per
+            .iter()
+            .map(|(n, items)| person_figures(n, items))
+            .collect();
+        if let Some(prev) = periods.last() {
+            for p in &mut people {
+                if let Some(q) = prev.people.iter().find(|q| q.name == p.name) {
+                    p.talk_share_change = diff(p.talk_share_mean, q.talk_share_mean, 4);
+                    p.interruptions_made_change =
+                        Some(p.interruptions_made as i64 - q.interruptions_made as i64);
+                    p.interruptions_received_change =
+                        Some(p.interruptions_received as i64 - q.interruptions_received as i64);
+                    p.backchannels_change = Some(p.backchannels as i64 - q.backchannels as i64);
+                    p.inclusive_change =
+                        diff(p.inclusive_per_1000_words, q.inclusive_per_1000_words, 2);
+                    p.sentiment_change = diff(p.sentiment_mean, q.sentiment_mean, 4);
+                }
+            }
+        }
+        periods.push(PeriodReport {
+            period: label.clone(),
+            start: start.to_string(),
+            team,
+            people,
+        });
+    }
+    let mut all: BTreeMap<String, Vec<&PersonFigures>> = BTreeMap::new();
+    for m in &meetings {
+        for (name, f) in &m.people {
+            all.entry(canon(name)).or_default().push(f);
+        }
+    }
+    let people = all
+        .iter()
+        .map(|(name, items)| {
+            // Trend: slope of (period index, share) over the periods the person attended.
+            let pts: Vec<(f64, f64)> = periods
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| {
+                    p.people
+                        .iter()
+                        .find(|q| q.name == *name)
+                        .and_then(|q| q.talk_share_mean)
+                        .map(|s| (i as f64, s))
+                })
+                .collect();
+            let trend = (pts.len() >= 2).then(|| {
+                let n = pts.len() as f64;
+                let mx = pts.iter().map(|p| p.0).sum::<f64>() / n;
+                let my = pts.iter().map(|p| p.1).sum::<f64>() / n;
+                let sxx: f64 = pts.iter().map(|p| (p.0 - mx).powi(2)).sum();
+                let sxy: f64 = pts.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+                r(sxy / sxx, 4)
+            });
+            PersonOverall {
+                figures: person_figures(name, items),
+                talk_share_trend: trend,
+            }
+        })
+        .collect();
+    TeamReport {
+        schema: SCHEMA,
+        tool: crate::report::Tool::default(),
+        by: match by {
+            Period::Week => "week",
+            Period::Month => "month",
+        },
+        since: since.map(|d| d.to_string()),
+        until: until.map(|d| d.to_string()),
+        meetings,
+        periods,
+        people,
+        baseline: None,
+        skipped,
+        errors: Vec::new(),
+    }
+}
+
+#[derive(Deserialize)]
+struct BaselineDoc {
+    schema: String,
+    people: Vec<PersonOverall>,
+}
+
+/// Compares overall figures with a previous team report.
+pub fn baseline_changes(now: &TeamReport, text: &str) -> Result<Vec<BaselineChange>, String> {
+    let doc: BaselineDoc =
+        serde_json::from_str(text).map_err(|e| format!("line {}: {e}", e.line()))?;
+    if !doc.schema.starts_with("turnstat.team.") {
+        return Err(format!(
+            "schema `{}` is not a turnstat team report",
+            doc.schema
+        ));
+    }
+    let metrics = |p: &PersonPeriod| -> Vec<(&'static str, Option<f64>)> {
+        let per = |x: usize| (p.meetings > 0).then(|| x as f64 / p.meetings as f64);
+        vec![
+            ("meetings", Some(p.meetings as f64)),
+            ("talk_share_mean", p.talk_share_mean),
+            ("interruptions_made_per_meeting", per(p.interruptions_made)),
+            (
+                "interruptions_received_per_meeting",
+                per(p.interruptions_received),
+            ),
+            ("backchannels_per_meeting", per(p.backchannels)),
+            ("inclusive_per_1000_words", p.inclusive_per_1000_words),
+            ("sentiment_mean", p.sentiment_mean),
+        ]
+    };
+    let mut out = Vec::new();
+    for p in &now.people {
+        let before = doc.people.iter().find(|q| {
+            crate::speakers::name_key(&q.figures.name) == crate::speakers::name_key(&p.figures.name)
+        });
+        let mut m = BTreeMap::new();
+        let now_m = metrics(&p.figures);
+        let old_m = before.map(|b| metrics(&b.figures));
+        for (i, (k, v)) in now_m.into_iter().enumerate() {
+            let old = old_m.as_ref().and_then(|o| o[i].1);
+            m.insert(
+                k.to_string(),
+                (old.map(|x| r(x, 4)), v.map(|x| r(x, 4)), diff(v, old, 4)),
+            );
+        }
+        out.push(BaselineChange {
+            name: p.figures.name.clone(),
+            metrics: m,
+        });
+    }
+    Ok(out)
+}
+
+/// Runs `turnstat report`.
+pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCode> {
+    let m = &args.metrics;
+    let parse_date = |flag: &str, v: &Option<String>| -> Result<Option<Date>, cli::UsageError> {
+        v.as_ref()
+            .map(|s| {
+                Date::parse(s).filter(|_| s.len() == 10).ok_or_else(|| {
+                    cli::UsageError(format!("{flag} `{s}` is not a date (YYYY-MM-DD)"))
+                })
+            })
+            .transpose()
+    };
+    let since = parse_date("--since", &args.since)?;
+    let until = parse_date("--until", &args.until)?;
+    let settings = cli::resolve_settings(&args.input, m, cfg)?;
+    let gates = cli::resolve_gates(m, cfg)?;
+    let baseline_text = args
+        .baseline
+        .as_ref()
+        .map(|p| {
+            std::fs::read_to_string(p)
+                .map_err(|e| cli::UsageError(format!("{}: cannot read: {e}", p.display())))
+        })
+        .transpose()?;
+    let (inputs, discover_errors) = cli::expand(&args.input.paths)?;
+    for e in &discover_errors {
+        sink.error(&format!("{}: {}", e.path, e.message));
+    }
+    let stdin = crate::batch::read_stdin_if_needed(&inputs);
+    let progress = crate::progress::bar(inputs.len(), sink.progress());
+    let out_dir = args.out.clone();
+    let show_names = cfg.speakers.show_names_in_speaker_reports;
+    // Each input is read, analysed, written (with --out) and reduced to a summary inside the
+    // parallel map: only summaries are collected.
+    type Item = Result<
+        (
+            Vec<MeetingSummary>,
+            Vec<(String, Vec<crate::diag::Diagnostic>)>,
+        ),
+        crate::ingest::Rejected,
+    >;
+    let results: Vec<Item> = inputs
+        .par_iter()
+        .map(|input| {
+            let bytes = match input {
+                Input::Stdin => stdin.clone().unwrap_or_default(),
+                Input::File(p) => std::fs::read(p).unwrap_or_default(),
+            };
+            let text = String::from_utf8_lossy(&bytes[..bytes.len().min(1 << 20)]).into_owned();
+            let path = match input {
+                Input::File(p) => Some(p.as_path()),
+                Input::Stdin => None,
+            };
+            let (date, source) = crate::dates::meeting_date(&text, path);
+            let reports = crate::pipeline::analyze_input(input, stdin.as_deref(), &settings);
+            progress.inc(1);
+            let reports = reports?;
+            let mut diags = Vec::new();
+            let mut sums = Vec::new();
+            for m in &reports {
+                if let Some(dir) = &out_dir {
+                    let stem = std::path::Path::new(&m.source)
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().to_string());
+                    let d = dir
+                        .join("meetings")
+                        .join(crate::output::slug(&stem.unwrap_or_default(), "meeting"));
+                    // A write failure is reported, not fatal for the rest of the batch.
+                    if let Err(e) = cli::write_meeting_files(&d, m, show_names) {
+                        diags.push((
+                            m.source.clone(),
+                            vec![crate::diag::Diagnostic::error(
+                                None,
+                                format!("cannot write {}: {e}", d.display()),
+                            )],
+                        ));
+                    }
+                }
+                diags.push((m.source.clone(), m.diagnostics.clone()));
+                sums.push(summarise(m, date, source, &gates));
+            }
+            Ok((sums, diags))
+        })
+        .collect();
+    progress.finish_and_clear();
+    let mut failed = !discover_errors.is_empty();
+    let mut summaries = Vec::new();
+    let mut rejected = Vec::new();
+    for r in results {
+        match r {
+            Ok((s, diags)) => {
+                for (src, ds) in diags {
+                    for d in &ds {
+                        sink.diag(&src, d);
+                        failed |= d.severity == crate::diag::Severity::Error;
+                    }
+                }
+                summaries.extend(s);
+            }
+            Err(rej) => {
+                failed = true;
+                for d in &rej.diagnostics {
+                    sink.diag(&rej.source, d);
+                }
+                rejected.push(rej);
+            }
+        }
+    }
+    let gate_failures: Vec<String> = summaries
+        .iter()
+        .flat_map(|s| s.gate_failures.clone())
+        .collect();
+    let mut report = build(summaries, args.by, since, until);
+    report.errors = cli::error_entries(&rejected, &discover_errors);
+    if let Some(text) = baseline_text {
+        let b = args
+            .baseline
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        report.baseline = Some(
+            baseline_changes(&report, &text)
+                .map_err(|e| cli::UsageError(format!("--baseline {b}: {e}")))?,
+        );
+    }
+    let json = {
+        let mut s = serde_json::to_string_pretty(&report).unwrap_or_default();
+        s.push('\n');
+        s
+    };
+    if let Some(dir) = &args.out {
+        crate::output::write_atomic(&dir.join("team.json"), json.as_bytes())?;
+        crate::output::write_atomic(
+            &dir.join("team.md"),
+            crate::render::team::markdown(&report).as_bytes(),
+        )?;
+    }
+    let format = args
+        .format
+        .unwrap_or(if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            TeamFormat::Table
+        } else {
+            TeamFormat::Json
+        });
+    let text = match format {
+        TeamFormat::Json => json,
+        TeamFormat::Table => crate::render::team::table(&report),
+        TeamFormat::Md => crate::render::team::markdown(&report),
+    };
+    std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes())?;
+    for g in &gate_failures {
+        sink.error(g);
+    }
+    if !gate_failures.is_empty() {
+        return Ok(ExitCode::GateFailed);
+    }
+    Ok(if failed {
+        ExitCode::InputRejected
+    } else {
+        ExitCode::Ok
+    })
+}
