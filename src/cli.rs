@@ -714,84 +714,195 @@ fn default_is_table() -> bool {
     std::io::stdout().is_terminal()
 }
 
+/// How many inputs are analysed in parallel before their reports are written out: reports
+/// stream to stdout in input order and are dropped, so memory does not grow with the batch.
+const CHUNK: usize = 32;
+
+/// Writes a report format incrementally, meeting by meeting, in input order.
+struct Streamer {
+    format: ReportFormat,
+    meetings: usize,
+}
+
+impl Streamer {
+    fn meetings(&mut self, ms: Vec<MeetingReport>) -> String {
+        let first = self.meetings == 0;
+        self.meetings += ms.len();
+        if ms.is_empty() {
+            return String::new();
+        }
+        let chunk = Report {
+            schema: crate::report::SCHEMA,
+            tool: crate::report::Tool::default(),
+            meetings: ms,
+            errors: Vec::new(),
+        };
+        match self.format {
+            ReportFormat::Table => render::report::table_text(&chunk),
+            ReportFormat::Jsonl => render::jsonl::jsonl(&chunk),
+            ReportFormat::Md => chunk
+                .meetings
+                .iter()
+                .map(render::markdown::meeting)
+                .collect(),
+            ReportFormat::Csv => {
+                let text = render::csv::csv(&chunk);
+                if first {
+                    text
+                } else {
+                    // Only the first chunk carries the header row.
+                    text.split_once('\n')
+                        .map(|x| x.1.to_string())
+                        .unwrap_or_default()
+                }
+            }
+            ReportFormat::Json => {
+                let mut out = String::new();
+                if first {
+                    let tool = serde_json::to_string_pretty(&chunk.tool).unwrap_or_default();
+                    out.push_str(&format!(
+                        "{{\n  \"schema\": \"{}\",\n  \"tool\": {},\n  \"meetings\": [",
+                        crate::report::SCHEMA,
+                        tool.replace('\n', "\n  ")
+                    ));
+                }
+                for (i, m) in chunk.meetings.iter().enumerate() {
+                    if !(first && i == 0) {
+                        out.push(',');
+                    }
+                    let text = serde_json::to_string_pretty(m).unwrap_or_default();
+                    out.push_str("\n    ");
+                    out.push_str(&text.replace('\n', "\n    "));
+                }
+                out
+            }
+        }
+    }
+
+    fn finish(&self, errors: &[ErrorEntry]) -> String {
+        match self.format {
+            ReportFormat::Json => {
+                let errs = serde_json::to_string_pretty(errors)
+                    .unwrap_or_default()
+                    .replace('\n', "\n  ");
+                if self.meetings == 0 {
+                    let tool = serde_json::to_string_pretty(&crate::report::Tool::default())
+                        .unwrap_or_default();
+                    format!(
+                        "{{\n  \"schema\": \"{}\",\n  \"tool\": {},\n  \"meetings\": [],\n  \"errors\": {errs}\n}}\n",
+                        crate::report::SCHEMA,
+                        tool.replace('\n', "\n  ")
+                    )
+                } else {
+                    format!("\n  ],\n  \"errors\": {errs}\n}}\n")
+                }
+            }
+            ReportFormat::Jsonl | ReportFormat::Md => {
+                let r = Report {
+                    schema: crate::report::SCHEMA,
+                    tool: crate::report::Tool::default(),
+                    meetings: Vec::new(),
+                    errors: errors.to_vec(),
+                };
+                let text = if self.format == ReportFormat::Jsonl {
+                    render::jsonl::jsonl(&r)
+                } else if errors.is_empty() {
+                    String::new()
+                } else {
+                    render::markdown::report(&r)
+                };
+                if self.meetings == 0 && self.format == ReportFormat::Md && errors.is_empty() {
+                    "No meetings.\n".to_string()
+                } else {
+                    text
+                }
+            }
+            ReportFormat::Csv if self.meetings == 0 => render::csv::csv(&Report {
+                schema: crate::report::SCHEMA,
+                tool: crate::report::Tool::default(),
+                meetings: Vec::new(),
+                errors: Vec::new(),
+            }),
+            ReportFormat::Csv | ReportFormat::Table => String::new(),
+        }
+    }
+}
+
 fn run_analyze(args: &AnalyzeArgs, cfg: &Config, msg: &Messages) -> anyhow::Result<ExitCode> {
     let s = resolve_settings(&args.input, &args.metrics, cfg)?;
     let gates = resolve_gates(&args.metrics, cfg)?;
     let (inputs, discover_errors) = expand(&args.input.paths)?;
     let sink = msg.as_sink();
-    let progress = crate::progress::bar(inputs.len(), sink.progress());
-    let outcomes = pipeline::analyze_all_with(&inputs, &s, &progress);
-    progress.finish_and_clear();
-    for e in &discover_errors {
-        msg.error(&format!("{}: {}", e.path, e.message));
-    }
-    let mut failed = !discover_errors.is_empty();
-    for o in &outcomes {
-        match o {
-            Ok(ms) => {
-                for m in ms {
-                    for d in &m.diagnostics {
-                        msg.diag(&m.source, d);
-                    }
-                }
-            }
-            Err(r) => {
-                failed = true;
-                for d in &r.diagnostics {
-                    msg.diag(&r.source, d);
-                }
-            }
-        }
-    }
-    let errors = error_entries(
-        outcomes.iter().filter_map(|o| o.as_ref().err()),
-        &discover_errors,
-    );
-    let meetings: Vec<MeetingReport> = outcomes
-        .into_iter()
-        .filter_map(Result::ok)
-        .flatten()
-        .collect();
-    let report = Report {
-        schema: crate::report::SCHEMA,
-        tool: crate::report::Tool::default(),
-        meetings,
-        errors,
-    };
-    if let Some(out) = &args.out {
-        let dirs = crate::output::unique(
-            report
-                .meetings
-                .iter()
-                .map(|m| {
-                    let stem = Path::new(&m.source)
-                        .file_stem()
-                        .map(|s| s.to_string_lossy().to_string());
-                    crate::output::slug(&stem.unwrap_or_default(), "meeting")
-                })
-                .collect(),
-        );
-        for (m, d) in report.meetings.iter().zip(&dirs) {
-            write_meeting_files(&out.join(d), m, cfg.speakers.show_names_in_speaker_reports)
-                .map_err(|e| {
-                    anyhow::anyhow!("cannot write reports under {}: {e}", out.display())
-                })?;
-        }
-    }
     let format = args.format.unwrap_or(if default_is_table() {
         ReportFormat::Table
     } else {
         ReportFormat::Json
     });
-    let text = match format {
-        ReportFormat::Table => render::report::table_text(&report),
-        ReportFormat::Json => render::report::json(&report),
-        ReportFormat::Jsonl => render::jsonl::jsonl(&report),
-        ReportFormat::Csv => render::csv::csv(&report),
-        ReportFormat::Md => render::markdown::report(&report),
+    let mut streamer = Streamer {
+        format,
+        meetings: 0,
     };
-    write_stdout(&text)?;
-    if check_gates(&gates, &report.meetings, &sink) {
+    let progress = crate::progress::bar(inputs.len(), sink.progress());
+    let stdin = batch::read_stdin_if_needed(&inputs);
+    let mut failed = !discover_errors.is_empty();
+    let mut gate_failed = false;
+    let mut rejected: Vec<Rejected> = Vec::new();
+    let mut used_dirs: std::collections::HashMap<String, usize> = Default::default();
+    for e in &discover_errors {
+        msg.error(&format!("{}: {}", e.path, e.message));
+    }
+    for chunk in inputs.chunks(CHUNK) {
+        use rayon::prelude::*;
+        let outcomes: Vec<pipeline::Outcome> = chunk
+            .par_iter()
+            .map(|i| {
+                let r = pipeline::analyze_input(i, stdin.as_deref(), &s);
+                progress.inc(1);
+                r
+            })
+            .collect();
+        let mut meetings = Vec::new();
+        for o in outcomes {
+            match o {
+                Ok(ms) => meetings.extend(ms),
+                Err(r) => {
+                    failed = true;
+                    for d in &r.diagnostics {
+                        msg.diag(&r.source, d);
+                    }
+                    rejected.push(r);
+                }
+            }
+        }
+        for m in &meetings {
+            for d in &m.diagnostics {
+                msg.diag(&m.source, d);
+            }
+            if let Some(out) = &args.out {
+                let stem = Path::new(&m.source)
+                    .file_stem()
+                    .map(|x| x.to_string_lossy().to_string());
+                let base = crate::output::slug(&stem.unwrap_or_default(), "meeting");
+                let n = used_dirs.entry(base.clone()).or_insert(0);
+                *n += 1;
+                let dir = if *n == 1 { base } else { format!("{base}-{n}") };
+                write_meeting_files(
+                    &out.join(dir),
+                    m,
+                    cfg.speakers.show_names_in_speaker_reports,
+                )
+                .map_err(|e| {
+                    anyhow::anyhow!("cannot write reports under {}: {e}", out.display())
+                })?;
+            }
+        }
+        gate_failed |= check_gates(&gates, &meetings, &sink);
+        write_stdout(&streamer.meetings(meetings))?;
+    }
+    progress.finish_and_clear();
+    let errors = error_entries(&rejected, &discover_errors);
+    write_stdout(&streamer.finish(&errors))?;
+    if gate_failed {
         return Ok(ExitCode::GateFailed);
     }
     Ok(if failed {

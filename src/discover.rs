@@ -3,7 +3,8 @@
 //! A file named on the command line is always read, whatever its name. A directory is walked
 //! recursively (sorted by name, symlinks not followed, hidden entries skipped) and yields
 //! files with a transcript extension: `.vtt`, `.webvtt`, `.srt`, `.sbv`, `.json`, `.rttm`, `.txt`
-//! — except Zoom's chat exports (`*.chat.txt`), which are not transcripts. `-` is stdin.
+//! — except Zoom's chat exports (`*.chat.txt`) and licence/read-me files (`LICENSE*`,
+//! `LICENCE*`, `COPYING*`, `README*`, `NOTICE*`, `CHANGELOG*`), which are not transcripts. `-` is stdin.
 //! The final list is sorted and deduplicated, so output order never depends on the order of
 //! arguments or on the file system.
 
@@ -33,7 +34,22 @@ pub const TRANSCRIPT_EXTENSIONS: &[&str] = &["vtt", "webvtt", "srt", "sbv", "jso
 
 fn wanted(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    if name.starts_with('.') || name.to_ascii_lowercase().ends_with(".chat.txt") {
+    let lower = name.to_ascii_lowercase();
+    if name.starts_with('.') || lower.ends_with(".chat.txt") {
+        return false;
+    }
+    // Licence and read-me files that sit next to exports are not transcripts.
+    if [
+        "license",
+        "licence",
+        "copying",
+        "readme",
+        "notice",
+        "changelog",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+    {
         return false;
     }
     path.extension()

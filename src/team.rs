@@ -329,10 +329,17 @@ pub fn build(
     let mut display: BTreeMap<String, String> = BTreeMap::new();
     for m in &meetings {
         for name in m.people.keys() {
-            display.entry(crate::speakers::name_key(name)).or_insert_with(|| name.clone());
+            display
+                .entry(crate::speakers::name_key(name))
+                .or_insert_with(|| name.clone());
         }
     }
-    let canon = |n: &str| display.get(&crate::speakers::name_key(n)).cloned().unwrap_or_else(|| n.to_string());
+    let canon = |n: &str| {
+        display
+            .get(&crate::speakers::name_key(n))
+            .cloned()
+            .unwrap_or_else(|| n.to_string())
+    };
     let mut groups: BTreeMap<Date, (String, Vec<&MeetingSummary>)> = BTreeMap::new();
     for m in &meetings {
         if let Some(d) = m.date {

@@ -254,7 +254,7 @@ fn labelled_set_precision_and_recall() {
 
 /// The spoken text of each cue of a WebVTT file, crudely: no header, NOTE blocks, cue ids or
 /// timings; `<v …>` and other tags removed; a leading `Name: ` speaker prefix removed.
-fn cue_texts(vtt: &str) -> Vec<String> {
+pub(super) fn cue_texts(vtt: &str) -> Vec<String> {
     let mut out = Vec::new();
     for block in vtt.replace("\r\n", "\n").split("\n\n") {
         let lines: Vec<&str> = block.lines().collect();
@@ -291,7 +291,7 @@ fn htmlish_unescape(s: &str) -> String {
         .replace("&nbsp;", " ")
 }
 
-fn corpus_dirs() -> Vec<PathBuf> {
+pub(super) fn corpus_dirs() -> Vec<PathBuf> {
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     ["zoom-ethereum-acd", "ami-vtt"]
         .iter()
@@ -334,15 +334,6 @@ fn flags_per_thousand_words_on_real_meetings() {
                     let id = lx.entries()[f.entry].id.clone();
                     *by_entry.entry(id.clone()).or_default() += 1;
                     let line = format!("{name}: [{id}] {:?} in {:?}", f.text, cue);
-                    if let Ok(p) = std::env::var("TURNSTAT_DUMP_FLAGS") {
-                        use std::io::Write;
-                        let mut fh = std::fs::OpenOptions::new()
-                            .create(true)
-                            .append(true)
-                            .open(p)
-                            .unwrap();
-                        writeln!(fh, "{line}").unwrap();
-                    }
                     if shown.len() < 60 {
                         shown.push(line.clone());
                     }

@@ -2,7 +2,7 @@
 
 use super::forms::{inflected_terms, spelling_keys};
 use super::load::LexiconError;
-use super::text::{Normalized, phrase_tokens};
+use super::text::{Buffers, Normalized, phrase_tokens};
 use super::{Entry, Exception, Finding, Inflect, Options, Severity, Usage};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::BTreeSet;
@@ -123,6 +123,12 @@ impl Matcher {
         self.ac.kind()
     }
 
+    /// Patterns and heap bytes of the automaton (benchmark breakdown).
+    #[cfg(test)]
+    pub fn size(&self) -> (usize, usize) {
+        (self.ac.patterns_len(), self.ac.memory_usage())
+    }
+
     /// Raw automaton matches over a normalised string (benchmark breakdown).
     #[cfg(test)]
     pub fn raw_match_count(&self, norm: &str) -> usize {
@@ -130,7 +136,17 @@ impl Matcher {
     }
 
     pub fn find(&self, entries: &[Entry], text: &str, opts: &Options) -> Vec<Finding> {
-        let n = Normalized::new(text);
+        thread_local! {
+            static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
+        }
+        let n = Normalized::with_buffers(text, BUFFERS.take());
+        let found = self.find_in(entries, &n, opts);
+        BUFFERS.set(n.into_buffers());
+        found
+    }
+
+    fn find_in(&self, entries: &[Entry], n: &Normalized, opts: &Options) -> Vec<Finding> {
+        let text = n.text;
         if n.toks.is_empty() {
             return Vec::new();
         }
@@ -165,8 +181,8 @@ impl Matcher {
             debug_assert_eq!(n.toks[i].nb, target);
             let j = i + p.ntoks as usize;
             if j > n.toks.len()
-                || crosses_punctuation(&n, i, j)
-                || !self.keep(e, ei, &n, i, j, &allow)
+                || crosses_punctuation(n, i, j)
+                || !self.keep(e, ei, n, i, j, &allow)
             {
                 continue;
             }

@@ -965,7 +965,8 @@ fn scrum_master_is_allowed_by_default_and_can_be_enabled() {
 }
 
 // ---------------------------------------------------------------------------------------
-// Throughput (run with: cargo test --release --lib inclusive::tests::bench -- --ignored --nocapture)
+// Throughput (run with: cargo test --release --lib inclusive::tests::bench -- --ignored
+// --nocapture --test-threads=1)
 
 /// CPU time of this thread in seconds (falls back to wall time), so that a busy machine does
 /// not halve the figure.
@@ -1021,5 +1022,62 @@ fn bench_find_throughput() {
             mb / scan,
         );
         assert_eq!(n, m);
+    }
+}
+
+#[test]
+#[ignore = "benchmark"]
+fn bench_find_on_real_meetings() {
+    let lx = builtin();
+    let mut cues = Vec::new();
+    for dir in super::eval::corpus_dirs() {
+        let Ok(rd) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            if e.path().extension().is_some_and(|x| x == "vtt")
+                && let Ok(src) = std::fs::read_to_string(e.path())
+            {
+                cues.extend(super::eval::cue_texts(&src));
+            }
+        }
+    }
+    if cues.is_empty() {
+        println!("skipped: no corpus");
+        return;
+    }
+    let mb = cues.iter().map(|c| c.len()).sum::<usize>() as f64 / 1e6;
+    let opts = Options::default();
+    for round in 0..3 {
+        let (n, secs) = cpu_seconds(|| cues.iter().map(|c| lx.find(c, &opts).len()).sum::<usize>());
+        let (norms, tok) = cpu_seconds(|| {
+            cues.iter()
+                .map(|c| super::text::Normalized::new(c))
+                .collect::<Vec<_>>()
+        });
+        let (raw, scan) = cpu_seconds(|| {
+            norms
+                .iter()
+                .map(|n| lx.matcher.raw_match_count(&n.norm))
+                .sum::<usize>()
+        });
+        let (_, fixed) = cpu_seconds(|| {
+            (0..cues.len())
+                .map(|_| lx.matcher.raw_match_count(std::hint::black_box(" ok ")))
+                .sum::<usize>()
+        });
+        println!(
+            "fixed automaton cost per call: {:.0} ns; automaton {:?} (patterns, bytes)",
+            fixed * 1e9 / cues.len() as f64,
+            lx.matcher.size()
+        );
+        println!(
+            "round {round}: {} cues, {mb:.1} MB, {n} findings: {:.0} MB/s (CPU time); \
+             tokenise {:.0} MB/s, automaton {:.0} MB/s ({raw} raw)",
+            cues.len(),
+            mb / secs,
+            mb / tok,
+            mb / scan
+        );
     }
 }

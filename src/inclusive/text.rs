@@ -24,6 +24,13 @@ pub(crate) struct Token {
     pub oe: usize,
 }
 
+/// Allocations of a [`Normalized`], kept between texts to save two allocations per call.
+#[derive(Default)]
+pub(crate) struct Buffers {
+    norm: String,
+    toks: Vec<Token>,
+}
+
 /// A text split into tokens, with the normalised string the automaton runs over.
 pub(crate) struct Normalized<'a> {
     pub text: &'a str,
@@ -66,12 +73,21 @@ fn first_char(s: &str) -> Option<char> {
 impl<'a> Normalized<'a> {
     /// Tokenise `text`.
     pub fn new(text: &'a str) -> Normalized<'a> {
+        Normalized::with_buffers(text, Buffers::default())
+    }
+
+    /// Tokenise `text` into reused buffers (see [`Normalized::into_buffers`]).
+    pub fn with_buffers(text: &'a str, buffers: Buffers) -> Normalized<'a> {
         let bytes = text.as_bytes();
         // Built as bytes: only ASCII bytes and whole encoded chars are pushed, so it stays
         // valid UTF-8.
-        let mut norm: Vec<u8> = Vec::with_capacity(text.len() + 2);
+        let mut norm: Vec<u8> = buffers.norm.into_bytes();
+        norm.clear();
+        norm.reserve(text.len() + 2);
         norm.push(b' ');
-        let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+        let mut toks: Vec<Token> = buffers.toks;
+        toks.clear();
+        toks.reserve(text.len() / 5 + 1);
         // Start of the current word: (original byte, normalised byte).
         let mut cur: Option<(usize, usize)> = None;
         let mut i = 0usize;
@@ -148,6 +164,14 @@ impl<'a> Normalized<'a> {
             norm,
             toks,
             cased: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Give the allocations back for the next text.
+    pub fn into_buffers(self) -> Buffers {
+        Buffers {
+            norm: self.norm,
+            toks: self.toks,
         }
     }
 

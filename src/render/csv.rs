@@ -145,10 +145,7 @@ pub const COLUMNS: &[(&str, &str)] = &[
         "roster_gini",
         "Gini of talk time over the roster, silent attendees as zero (with --attendee)",
     ),
-    (
-        "interruption_mode",
-        "observed, inferred or unavailable",
-    ),
+    ("interruption_mode", "observed, inferred or unavailable"),
 ];
 
 /// A number cell: empty when not available.

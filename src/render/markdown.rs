@@ -26,8 +26,8 @@ pub const QUOTE_CHARS: usize = 80;
 
 /// Escapes transcript text for Markdown: control characters become inert (ESC → `␛`,
 /// newlines and other controls → space), `&`, `<`, `>` become character references, and
-/// the characters that could form markup (`\`, `|`, `` ` ``, `*`, `_`, `[`, `]`, `~`, `$`,
-/// `#`, `!`) are backslash-escaped, so the text renders literally, also inside a table
+/// the characters that could form markup (`\`, `|`, `` ` ``, `*`, `_`, `[`, `]`, `~`, `$`)
+/// are backslash-escaped, so the text renders literally, also inside a table
 /// cell.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
@@ -36,7 +36,7 @@ pub fn escape(s: &str) -> String {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '\\' | '|' | '`' | '*' | '_' | '[' | ']' | '~' | '$' | '#' | '!' => {
+            '\\' | '|' | '`' | '*' | '_' | '[' | ']' | '~' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -65,26 +65,46 @@ fn hms(s: u64) -> String {
     }
 }
 
-/// The first `n` characters of a quote, with `…` when cut (at most `n` characters in all).
+/// The start of a quote in at most `n` characters, `…` included when cut; the cut falls
+/// between words unless that would lose more than half of it.
 pub fn excerpt_start(s: &str, n: usize) -> String {
     let s = s.trim();
-    if s.chars().count() <= n {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= n {
         return s.to_string();
     }
-    let mut out: String = s.chars().take(n.saturating_sub(1)).collect();
+    let keep = n.saturating_sub(1);
+    let mut cut = keep;
+    if !chars[keep].is_whitespace()
+        && let Some(space) = chars[..keep].iter().rposition(|c| c.is_whitespace())
+        && space >= keep / 2
+    {
+        cut = space;
+    }
+    let mut out: String = chars[..cut].iter().collect();
     out.truncate(out.trim_end().len());
     out.push('…');
     out
 }
 
-/// The last `n` characters of a quote, with a leading `…` when cut (at most `n` in all).
+/// The end of a quote in at most `n` characters, a leading `…` included when cut; the cut
+/// falls between words unless that would lose more than half of it.
 pub fn excerpt_end(s: &str, n: usize) -> String {
     let s = s.trim();
-    let count = s.chars().count();
-    if count <= n {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= n {
         return s.to_string();
     }
-    let tail: String = s.chars().skip(count - n.saturating_sub(1)).collect();
+    let keep = n.saturating_sub(1);
+    let from = chars.len() - keep;
+    let mut start = from;
+    if !chars[from - 1].is_whitespace()
+        && let Some(space) = chars[from..].iter().position(|c| c.is_whitespace())
+        && space <= keep / 2
+    {
+        start = from + space;
+    }
+    let tail: String = chars[start..].iter().collect();
     format!("…{}", tail.trim_start().trim_start_matches('…'))
 }
 
@@ -114,6 +134,15 @@ pub(crate) fn signed(x: f64) -> String {
         format!("−{:.2}", -x)
     } else {
         format!("+{x:.2}")
+    }
+}
+
+/// The text with its first letter in upper case.
+pub(crate) fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 
@@ -154,9 +183,9 @@ fn summary(m: &MeetingReport) -> String {
             opt_length(m.overlap_seconds),
             opt_length(m.silence_seconds),
         )),
-        None => parts.push(
-            "untimed (duration, speech, overlap and silence not available)".to_string(),
-        ),
+        None => {
+            parts.push("untimed (duration, speech, overlap and silence not available)".to_string())
+        }
     }
     parts.push(match m.switches_per_minute {
         Some(s) => format!("{s:.2} speaker switches per minute"),
@@ -557,7 +586,7 @@ pub fn meeting(m: &MeetingReport) -> String {
     if !m.warnings.is_empty() {
         out.push_str("**Data quality**:\n\n");
         for w in &m.warnings {
-            let _ = writeln!(out, "- {}", escape(w));
+            let _ = writeln!(out, "- {}", capitalise(&escape(w)));
         }
         out.push('\n');
     }

@@ -37,7 +37,8 @@
 
 use crate::metrics::interruptions::{Kind, Mode};
 use crate::render::markdown::{
-    QUOTE_CHARS, at, count, escape, excerpt_end, excerpt_start, length, num, pct, signed,
+    QUOTE_CHARS, at, capitalise, count, escape, excerpt_end, excerpt_start, length, num, pct,
+    signed,
 };
 use crate::report::{EventReport, MeetingReport, SpeakerReport};
 use regex::Regex;
@@ -267,14 +268,6 @@ fn median_of(v: Vec<f64>) -> Option<f64> {
     crate::metrics::median(v)
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 /// The person's share of all talk time, the equal share and the meeting's median share.
 struct Context {
     n: usize,
@@ -361,7 +354,8 @@ fn prompts(m: &MeetingReport, names: &Names, cx: &Context) -> Vec<String> {
                 capitalise(&times(me.interruptions_made))
             )
         } else {
-            let kept = me.interruptions_made - me.interruptions_successful.min(me.interruptions_made);
+            let kept =
+                me.interruptions_made - me.interruptions_successful.min(me.interruptions_made);
             format!(
                 "You came in while someone else was speaking {}; {}. What prompted those \
                  moments?",
@@ -538,14 +532,18 @@ fn prompts(m: &MeetingReport, names: &Names, cx: &Context) -> Vec<String> {
             }
         ));
     }
-    if me.turns > 0 {
+    if me.turns == 1 {
+        fallbacks.push(format!(
+            "You took the floor once{}. What did you most want the others to take from it?",
+            me.mean_turn_seconds
+                .map_or_else(String::new, |x| format!(", for {x:.1} s"))
+        ));
+    } else if me.turns > 1 {
         fallbacks.push(format!(
             "You took the floor {}{}. Which of those moments mattered most to you?",
             times(me.turns),
             me.mean_turn_seconds
-                .map_or_else(String::new, |x| format!(
-                    ", for {x:.1} s on average"
-                ))
+                .map_or_else(String::new, |x| format!(", for {x:.1} s on average"))
         ));
     } else {
         fallbacks.push(format!(
@@ -554,9 +552,8 @@ fn prompts(m: &MeetingReport, names: &Names, cx: &Context) -> Vec<String> {
             times(me.embedded_turns)
         ));
     }
-    fallbacks.push(
-        "Of the figures in this report, which one surprises you most, and why?".to_string(),
-    );
+    fallbacks
+        .push("Of the figures in this report, which one surprises you most, and why?".to_string());
     for f in fallbacks {
         if out.len() >= 3 {
             break;
@@ -601,9 +598,7 @@ fn figures(m: &MeetingReport, names: &Names, cx: &Context, out: &mut String) {
             }
             out.push('\n');
         }
-        _ => out.push_str(
-            "- **Talk time**: not available (the transcript has no timestamps).\n",
-        ),
+        _ => out.push_str("- **Talk time**: not available (the transcript has no timestamps).\n"),
     }
     let _ = writeln!(
         out,
@@ -661,7 +656,10 @@ fn figures(m: &MeetingReport, names: &Names, cx: &Context, out: &mut String) {
         ),
         None => "no pause before your turns could be measured".to_string(),
     };
-    let early = match (me.overlapped_responses, me.overlapped_response_median_seconds) {
+    let early = match (
+        me.overlapped_responses,
+        me.overlapped_response_median_seconds,
+    ) {
         (0, _) => String::new(),
         (n, Some(g)) => format!(
             "; {} you started before the previous speaker had finished (median {:.2} s before)",
@@ -920,11 +918,16 @@ pub fn speaker_markdown(m: &MeetingReport, who: usize, opts: &SpeakerOptions) ->
     );
     let _ = writeln!(
         out,
-        "The meeting: {}, {} people spoke, {} turns in all.\n",
+        "The meeting: {}, {} {} spoke, {} in all.\n",
         m.duration_seconds
             .map_or_else(|| "untimed".to_string(), |d| format!("{} long", length(d))),
         number_word(m.speakers.len()),
-        m.turns
+        if m.speakers.len() == 1 {
+            "person"
+        } else {
+            "people"
+        },
+        plural(m.turns, "turn", "turns")
     );
     figures(m, &names, &cx, &mut out);
     interruptions(m, &names, &mut out);

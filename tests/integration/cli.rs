@@ -108,3 +108,54 @@ fn csv_cells_are_neutralised() {
         .assert()
         .stdout(predicates::str::contains("'=HYPERLINK"));
 }
+
+/// `analyze` streams its output in chunks; the JSON document equals the one rendered from the
+/// whole report at once, and every format is deterministic.
+#[test]
+fn streamed_json_equals_whole_report() {
+    use turnstat::report::Report;
+    let paths = vec![
+        fixtures().join("podcast"),
+        fixtures().join("dynamics"),
+        fixtures().join("ami"),
+    ];
+    let mut cmd = turnstat();
+    cmd.args(["analyze", "-q", "-f", "json"]);
+    for p in &paths {
+        cmd.arg(p);
+    }
+    let streamed = cmd.assert().code(0).get_output().stdout.clone();
+    let (inputs, _) = turnstat::discover::expand(&paths);
+    let cfg = turnstat::config::Config::default();
+    let settings = turnstat::pipeline::Settings {
+        ingest: Default::default(),
+        metrics: Default::default(),
+        people: turnstat::speakers::People::default(),
+        config: cfg,
+    };
+    let meetings = turnstat::pipeline::analyze_all(&inputs, &settings)
+        .into_iter()
+        .flat_map(|o| o.unwrap())
+        .collect();
+    let whole = Report {
+        schema: turnstat::report::SCHEMA,
+        tool: turnstat::report::Tool::default(),
+        meetings,
+        errors: vec![],
+    };
+    assert_eq!(
+        String::from_utf8(streamed).unwrap(),
+        turnstat::render::report::json(&whole)
+    );
+    for f in ["table", "jsonl", "csv", "md"] {
+        let run = || {
+            let mut c = turnstat();
+            c.args(["analyze", "-q", "-f", f]);
+            for p in &paths {
+                c.arg(p);
+            }
+            c.output().unwrap().stdout
+        };
+        assert_eq!(run(), run(), "{f}");
+    }
+}

@@ -42,7 +42,11 @@ fn report_of(meetings: Vec<MeetingReport>, errors: Vec<ErrorEntry>) -> Report {
 
 fn all_three() -> Report {
     report_of(
-        vec![analyze(&load(ZOOM)), analyze(&load(AMI)), analyze(&load(DG))],
+        vec![
+            analyze(&load(ZOOM)),
+            analyze(&load(AMI)),
+            analyze(&load(DG)),
+        ],
         vec![ErrorEntry {
             source: "fixtures/bad/broken.json".into(),
             line: Some(3),
@@ -290,7 +294,10 @@ fn hostile_names_and_quotes_render_inert() {
     let names: Vec<&str> = rows.iter().map(|r| &r[4]).collect();
     assert!(names.contains(&"'=HYPERLINK(\"http://x\")"), "{names:?}");
     assert!(names.contains(&"'-1+2\nline two | x"), "{names:?}");
-    assert!(names.iter().any(|n| n.starts_with("'@SUM(A1) ␛")), "{names:?}");
+    assert!(
+        names.iter().any(|n| n.starts_with("'@SUM(A1) ␛")),
+        "{names:?}"
+    );
     for row in &rows {
         assert!(row[0].starts_with('\''), "source {:?}", &row[0]);
         for text_col in [0, 1, 4, row.len() - 1] {
@@ -452,7 +459,10 @@ fn other_names_in_own_words_are_pseudonymised() {
     let m = analyze(&load_bytes("two.vtt", vtt.as_bytes()));
     let ann = speaker::speaker_markdown(&m, 0, &SpeakerOptions::default());
     assert!(!ann.contains("Bo Chen"), "{ann}");
-    assert!(ann.contains("Thanks Participant 2, as Participant 2 said"), "{ann}");
+    assert!(
+        ann.contains("Thanks Participant 2, as Participant 2 said"),
+        "{ann}"
+    );
     assert!(ann.contains("Bochenski"), "a longer word is not a name");
     let bo = speaker::speaker_markdown(&m, 1, &SpeakerOptions::default());
     assert!(!bo.contains("Ann Lee"), "{bo}");
@@ -463,7 +473,10 @@ fn prompts_of(md: &str) -> Vec<String> {
         .skip_while(|l| *l != "## Reflection prompts")
         .skip(1)
         .take_while(|l| !l.starts_with("## "))
-        .filter(|l| l.split_once(". ").is_some_and(|(n, _)| n.parse::<usize>().is_ok()))
+        .filter(|l| {
+            l.split_once(". ")
+                .is_some_and(|(n, _)| n.parse::<usize>().is_ok())
+        })
         .map(String::from)
         .collect()
 }
@@ -557,4 +570,30 @@ fn slugs_are_file_safe_and_unique() {
         speaker::speaker_markdown(&m, 99, &SpeakerOptions::default()),
         ""
     );
+}
+
+/// With a roster: the roster balance is rendered; the speaker report counts silent
+/// attendees without naming them.
+#[test]
+fn roster_is_rendered_and_silent_attendees_stay_unnamed() {
+    let t = load("dynamics/overlaps.vtt");
+    let m = report::analyze(
+        &t,
+        &MetricsOptions {
+            roster: vec!["Dee Park".into()],
+            ..Default::default()
+        },
+    );
+    assert!(m.roster_balance.is_some());
+    let md = markdown::meeting(&m);
+    assert!(md.contains("**Balance over the roster** (4 people"), "{md}");
+    assert!(md.contains("Silent attendees: Dee Park."), "{md}");
+    for i in 0..m.speakers.len() {
+        let s = speaker::speaker_markdown(&m, i, &SpeakerOptions::default());
+        assert!(!s.contains("Dee Park"), "{s}");
+        assert!(
+            s.contains("Counting everyone on the roster (4 people, 1 of whom did not speak)"),
+            "{s}"
+        );
+    }
 }

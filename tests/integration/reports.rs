@@ -16,7 +16,16 @@ fn zoom() -> std::path::PathBuf {
 fn gates_exit_3_with_a_message_per_failure() {
     // stokes holds 90 % of the Zoom fixture.
     let out = turnstat()
-        .args(["analyze", "-q", "-f", "json", "--fail-on", "max_talk_share > 0.6", "--fail-on", "talk_share >= 0.05"])
+        .args([
+            "analyze",
+            "-q",
+            "-f",
+            "json",
+            "--fail-on",
+            "max_talk_share > 0.6",
+            "--fail-on",
+            "talk_share >= 0.05",
+        ])
         .arg(zoom())
         .assert()
         .code(3)
@@ -26,10 +35,31 @@ fn gates_exit_3_with_a_message_per_failure() {
     assert!(err.contains("gate `max_talk_share > 0.6` failed"), "{err}");
     assert!(err.contains("stokes in"), "{err}");
     // A passing gate: exit 0.
-    turnstat().args(["analyze", "-q", "-f", "json", "--fail-on", "max_talk_share > 0.95"]).arg(zoom()).assert().code(0);
+    turnstat()
+        .args([
+            "analyze",
+            "-q",
+            "-f",
+            "json",
+            "--fail-on",
+            "max_talk_share > 0.95",
+        ])
+        .arg(zoom())
+        .assert()
+        .code(0);
     // A bad gate is a usage error.
-    let out = turnstat().args(["analyze", "--fail-on", "talkshare > 1"]).arg(zoom()).assert().code(2).get_output().clone();
-    assert!(String::from_utf8(out.stderr).unwrap().contains("unknown metric"));
+    let out = turnstat()
+        .args(["analyze", "--fail-on", "talkshare > 1"])
+        .arg(zoom())
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("unknown metric")
+    );
 }
 
 #[test]
@@ -50,14 +80,33 @@ fn config_file_gates_aliases_and_errors() {
         .get_output()
         .clone();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let names: Vec<&str> =
-        v["meetings"][0]["speakers"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
-    assert!(names.contains(&"Péter Szilágyi") && !names.contains(&"stokes") && !names.contains(&"Trent"), "{names:?}");
+    let names: Vec<&str> = v["meetings"][0]["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"Péter Szilágyi")
+            && !names.contains(&"stokes")
+            && !names.contains(&"Trent"),
+        "{names:?}"
+    );
     // Unknown key: usage error naming the key and line.
     std::fs::write(&cfg, "[speakers]\nexclude = []\nshow_names = true\n").unwrap();
-    let out = turnstat().args(["analyze", "--config"]).arg(&cfg).arg(zoom()).assert().code(2).get_output().clone();
+    let out = turnstat()
+        .args(["analyze", "--config"])
+        .arg(&cfg)
+        .arg(zoom())
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("turnstat.toml:3") && err.contains("show_names"), "{err}");
+    assert!(
+        err.contains("turnstat.toml:3") && err.contains("show_names"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -72,13 +121,23 @@ fn out_dir_writes_summary_report_and_private_files() {
         .code(0);
     let meeting = dir.path().join("es2005a");
     assert!(meeting.join("summary.md").is_file());
-    let r: serde_json::Value = serde_json::from_slice(&std::fs::read(meeting.join("report.json")).unwrap()).unwrap();
+    let r: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(meeting.join("report.json")).unwrap()).unwrap();
     assert_eq!(r["schema"], "turnstat.report.v1");
-    let speakers: Vec<_> = std::fs::read_dir(meeting.join("speakers")).unwrap().collect();
+    let speakers: Vec<_> = std::fs::read_dir(meeting.join("speakers"))
+        .unwrap()
+        .collect();
     assert_eq!(speakers.len(), 4);
-    assert!(dir.path().join("acdc-2026-02-19-175/speakers/stokes.md").is_file());
+    assert!(
+        dir.path()
+            .join("acdc-2026-02-19-175/speakers/stokes.md")
+            .is_file()
+    );
     // No temporary files left behind.
-    let leftovers = walk(dir.path()).into_iter().filter(|p| p.to_string_lossy().contains(".turnstat-")).count();
+    let leftovers = walk(dir.path())
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains(".turnstat-"))
+        .count();
     assert_eq!(leftovers, 0);
 }
 
@@ -114,7 +173,10 @@ fn anonymize_hides_every_name_in_every_format() {
         outputs.push((f.to_string(), String::from_utf8(out).unwrap()));
     }
     for p in walk(dir.path()) {
-        outputs.push((p.display().to_string(), std::fs::read_to_string(&p).unwrap()));
+        outputs.push((
+            p.display().to_string(),
+            std::fs::read_to_string(&p).unwrap(),
+        ));
     }
     for (what, text) in &outputs {
         let lower = text.to_lowercase();
@@ -122,15 +184,28 @@ fn anonymize_hides_every_name_in_every_format() {
             // Whole names, and each part of 4+ letters ("Parithosh", "Jayanthi").
             for part in std::iter::once(n.as_str()).chain(n.split(|c: char| !c.is_alphanumeric())) {
                 if part.chars().count() >= 4 {
-                    assert!(!lower.contains(&part.to_lowercase()), "{what} contains `{part}` of `{n}`");
+                    assert!(
+                        !lower.contains(&part.to_lowercase()),
+                        "{what} contains `{part}` of `{n}`"
+                    );
                 }
             }
         }
         assert!(text.contains("Person "), "{what}");
     }
     // Stable: the same pseudonym on every run.
-    let a = turnstat().args(["analyze", "-q", "--anonymize", "-f", "json"]).arg(zoom()).output().unwrap().stdout;
-    let b = turnstat().args(["analyze", "-q", "--anonymize", "-f", "json"]).arg(zoom()).output().unwrap().stdout;
+    let a = turnstat()
+        .args(["analyze", "-q", "--anonymize", "-f", "json"])
+        .arg(zoom())
+        .output()
+        .unwrap()
+        .stdout;
+    let b = turnstat()
+        .args(["analyze", "-q", "--anonymize", "-f", "json"])
+        .arg(zoom())
+        .output()
+        .unwrap()
+        .stdout;
     assert_eq!(a, b);
 }
 
@@ -144,8 +219,11 @@ fn check_scores_each_line() {
         .get_output()
         .stdout
         .clone();
-    let lines: Vec<serde_json::Value> =
-        String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["sentiment"]["compound"], 0.3089);
     let flags = lines[1]["flags"].as_array().unwrap();
@@ -157,9 +235,21 @@ fn check_scores_each_line() {
 
 #[test]
 fn generate_man_and_completions() {
-    let man = turnstat().args(["generate", "man"]).assert().code(0).get_output().stdout.clone();
+    let man = turnstat()
+        .args(["generate", "man"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     assert!(String::from_utf8(man).unwrap().contains(".TH turnstat"));
-    let bash = turnstat().args(["generate", "completions", "bash"]).assert().code(0).get_output().stdout.clone();
+    let bash = turnstat()
+        .args(["generate", "completions", "bash"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     assert!(String::from_utf8(bash).unwrap().contains("turnstat"));
 }
 
@@ -186,15 +276,42 @@ fn team_report_over_the_zoom_calls_by_month() {
     assert_eq!(v["schema"], "turnstat.team.v1");
     assert_eq!(v["meetings"].as_array().unwrap().len(), 51);
     // Dates come from the file names (acdc_2026-02-05_174.vtt).
-    assert!(v["meetings"].as_array().unwrap().iter().all(|m| m["date_source"] == "file-name"));
-    let periods: Vec<&str> = v["periods"].as_array().unwrap().iter().map(|p| p["period"].as_str().unwrap()).collect();
-    assert_eq!(periods, ["2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08"]);
-    let people: Vec<&str> = v["people"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert!(
+        v["meetings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["date_source"] == "file-name")
+    );
+    let periods: Vec<&str> = v["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["period"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        periods,
+        [
+            "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08"
+        ]
+    );
+    let people: Vec<&str> = v["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
     assert!(people.contains(&"Marius van der Wijden"));
     assert!(!people.iter().any(|p| p.contains("(M)")), "aliases merged");
     // The second period carries changes against the first.
     let feb_march = &v["periods"][1]["people"];
-    assert!(feb_march.as_array().unwrap().iter().any(|p| !p["talk_share_change"].is_null()));
+    assert!(
+        feb_march
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| !p["talk_share_change"].is_null())
+    );
     // A baseline of itself: every change is zero.
     let base = dir.path().join("base.json");
     std::fs::write(&base, &out).unwrap();
