@@ -68,6 +68,8 @@ pub struct SpeakerMetrics {
     pub interruptions_successful: usize,
     /// Interruptions received.
     pub interruptions_received: usize,
+    /// Interruptions received after which this speaker stopped.
+    pub interruptions_received_successful: usize,
     /// Backchannels given.
     pub backchannels: usize,
     /// Non-interrupting overlaps started (terminal or completed).
@@ -91,6 +93,8 @@ pub struct MeetingMetrics {
     pub punctuated: bool,
     /// Roster members who never spoke (names as given).
     pub silent_attendees: Vec<String>,
+    /// Whether a roster was given (equality is then also computed over it).
+    pub roster_given: bool,
     /// Sentiment and inclusive-language results.
     pub language: language::Language,
 }
@@ -111,6 +115,19 @@ pub fn median(mut v: Vec<f64>) -> Option<f64> {
 
 /// Computes every metric of a transcript.
 pub fn compute(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics {
+    let mut m = compute_dynamics(t, opts);
+    let lexicon = opts
+        .lexicon
+        .as_deref()
+        .unwrap_or_else(|| language::builtin_lexicon());
+    m.language = language::analyze(t, lexicon, &opts.inclusive);
+    m
+}
+
+/// Computes the conversation-dynamics metrics of a transcript (talk time, turn-taking,
+/// wording, interruptions, roster): everything [`compute`] does except the language step
+/// (sentiment and inclusive language), whose results are left empty.
+pub fn compute_dynamics(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics {
     let timeline = talk::timeline(t);
     let mut speakers = vec![SpeakerMetrics::default(); t.speakers.len()];
     let punctuated = wording::is_punctuated(t.segments.iter().map(|s| s.text.as_str()));
@@ -187,6 +204,9 @@ pub fn compute(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics {
                     speakers[e.by].interruptions_successful += 1;
                 }
                 speakers[e.of].interruptions_received += 1;
+                if e.successful {
+                    speakers[e.of].interruptions_received_successful += 1;
+                }
             }
         }
     }
@@ -206,11 +226,6 @@ pub fn compute(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics {
             silent_attendees.push(crate::speakers::clean_name(r));
         }
     }
-    let lexicon = opts
-        .lexicon
-        .as_deref()
-        .unwrap_or_else(|| language::builtin_lexicon());
-    let language = language::analyze(t, lexicon, &opts.inclusive);
     MeetingMetrics {
         timeline,
         speakers,
@@ -219,6 +234,7 @@ pub fn compute(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics {
         mode,
         punctuated,
         silent_attendees,
-        language,
+        roster_given: !opts.roster.is_empty(),
+        language: language::Language::default(),
     }
 }

@@ -47,7 +47,7 @@
 //! An empty cell means "not available" (untimed input, no words), never zero. Numbers are
 //! written as in the JSON model (times to the millisecond, shares 4 decimals, rates 2).
 //! Text cells (`source`, `format`, `speaker`, `interruption_mode`) go through
-//! [`neutralise_cell`](crate::render::neutralise_cell) against formula injection; numeric
+//! [`neutralise_cell`] against formula injection; numeric
 //! cells are numbers and are written as they are, a negative gap included. Rejected inputs
 //! have no row (they are reported on stderr and in the JSON outputs).
 

@@ -309,13 +309,21 @@ fn event_line(e: &EventReport) -> String {
             e.detail, e.overlap_seconds
         ),
     };
+    let mut quotes = String::new();
+    if !e.who_quote.trim().is_empty() {
+        quotes = format!(": “{}”", escape(&excerpt_start(&e.who_quote, QUOTE_CHARS)));
+        if !e.whom_quote.trim().is_empty() {
+            quotes.push_str(&format!(
+                " over “{}”",
+                escape(&excerpt_end(&e.whom_quote, QUOTE_CHARS))
+            ));
+        }
+    }
     format!(
-        "- {} {} → {} ({how}): “{}” over “{}”\n",
+        "- {} {} → {} ({how}){quotes}\n",
         at(e.time),
         escape(&e.who),
         escape(&e.whom),
-        escape(&excerpt_start(&e.who_quote, QUOTE_CHARS)),
-        escape(&excerpt_end(&e.whom_quote, QUOTE_CHARS)),
     )
 }
 
@@ -438,14 +446,17 @@ fn speaker_section(m: &MeetingReport, s: &SpeakerReport, out: &mut String) {
     );
     match &s.longest_monologue {
         Some(l) => {
-            let _ = writeln!(
+            let _ = write!(
                 out,
-                "- Longest monologue: {} ({}–{}): “{}”",
+                "- Longest monologue: {} ({}–{})",
                 length(l.seconds),
                 at(l.start),
                 at(l.end),
-                escape(&l.excerpt),
             );
+            if !l.excerpt.trim().is_empty() {
+                let _ = write!(out, ": “{}”", escape(&l.excerpt));
+            }
+            out.push('\n');
         }
         None => out.push_str("- Longest monologue: –\n"),
     }
@@ -501,9 +512,10 @@ fn speaker_section(m: &MeetingReport, s: &SpeakerReport, out: &mut String) {
                 if let Some(mo) = mo {
                     let _ = writeln!(
                         out,
-                        "  - {label} ({}) at {}: “{}”",
+                        "  - {label} ({}){}: “{}”",
                         signed(mo.compound),
-                        mo.time.map_or_else(|| "–".to_string(), at),
+                        mo.time
+                            .map_or_else(String::new, |t| format!(" at {}", at(t))),
                         escape(&excerpt_start(&mo.quote, QUOTE_CHARS)),
                     );
                 }
@@ -522,8 +534,8 @@ fn speaker_section(m: &MeetingReport, s: &SpeakerReport, out: &mut String) {
             for f in &inc.findings {
                 let _ = writeln!(
                     out,
-                    "  - {} “{}” ({}, {}) in “{}”{}",
-                    f.time.map_or_else(|| "–".to_string(), at),
+                    "  - {}“{}” ({}, {}) in “{}”{}",
+                    f.time.map_or_else(String::new, |t| format!("{} ", at(t))),
                     escape(&f.term),
                     category_name(f.category),
                     f.severity,

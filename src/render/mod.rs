@@ -5,8 +5,8 @@ pub mod csv;
 pub mod jsonl;
 pub mod markdown;
 pub mod report;
-pub mod team;
 pub mod speaker;
+pub mod team;
 pub mod turns;
 
 /// Makes text inert for a terminal: control characters (ANSI escapes, newlines, NUL) are

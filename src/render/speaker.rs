@@ -619,14 +619,17 @@ fn figures(m: &MeetingReport, names: &Names, cx: &Context, out: &mut String) {
     );
     match &me.longest_monologue {
         Some(l) => {
-            let _ = writeln!(
+            let _ = write!(
                 out,
-                "- **Longest stretch**: {} without a break, from {} to {}. It began: “{}”",
+                "- **Longest stretch**: {} without a break, from {} to {}.",
                 length(l.seconds),
                 at(l.start),
                 at(l.end),
-                names.own(&l.excerpt)
             );
+            if !l.excerpt.trim().is_empty() {
+                let _ = write!(out, " It began: “{}”", names.own(&l.excerpt));
+            }
+            out.push('\n');
         }
         None => out.push_str("- **Longest stretch**: not available.\n"),
     }
@@ -642,13 +645,12 @@ fn figures(m: &MeetingReport, names: &Names, cx: &Context, out: &mut String) {
                 }
             );
         }
-        None => {
-            let _ = writeln!(
-                out,
-                "- **Pace**: not available ({} words).",
-                count(me.words)
-            );
-        }
+        None => match me.words {
+            Some(w) => {
+                let _ = writeln!(out, "- **Pace**: not available ({w} words).");
+            }
+            None => out.push_str("- **Pace**: not available (the transcript has no words).\n"),
+        },
     }
     let gap = match me.response_gap_median_seconds {
         Some(g) => format!(
@@ -672,16 +674,22 @@ fn figures(m: &MeetingReport, names: &Names, cx: &Context, out: &mut String) {
         ),
     };
     let _ = writeln!(out, "- **Response gap**: {gap}{early}.");
-    let _ = writeln!(out, "- **Questions asked**: {}.", count(me.questions));
-    let _ = writeln!(
-        out,
-        "- **Fillers and hedges**: {} fillers (“um”, “you know”…) and {} hedges (“I think”, \
-         “maybe”…) per 100 words ({} and {} in all).",
-        num(me.fillers_per_100_words, 2),
-        num(me.hedges_per_100_words, 2),
-        count(me.fillers),
-        count(me.hedges)
-    );
+    if me.words.is_none() {
+        out.push_str(
+            "- **Questions, fillers and hedges**: not available (the transcript has no words).\n",
+        );
+    } else {
+        let _ = writeln!(out, "- **Questions asked**: {}.", count(me.questions));
+        let _ = writeln!(
+            out,
+            "- **Fillers and hedges**: {} fillers (“um”, “you know”…) and {} hedges (“I think”, \
+             “maybe”…) per 100 words ({} and {} in all).",
+            num(me.fillers_per_100_words, 2),
+            num(me.hedges_per_100_words, 2),
+            count(me.fillers),
+            count(me.hedges)
+        );
+    }
     out.push('\n');
 }
 
@@ -731,9 +739,9 @@ fn interruptions(m: &MeetingReport, names: &Names, out: &mut String) {
         out.push_str("\nThe moments:\n\n");
         for e in events.iter().take(MAX_LISTED_EVENTS) {
             if e.who == me.name {
-                let _ = writeln!(
+                let _ = write!(
                     out,
-                    "- {}: you came in while {} was speaking; {}. You said: “{}”",
+                    "- {}: you came in while {} was speaking; {}.",
                     at(e.time),
                     names.other(&e.whom),
                     if e.successful {
@@ -741,12 +749,15 @@ fn interruptions(m: &MeetingReport, names: &Names, out: &mut String) {
                     } else {
                         "they kept the floor"
                     },
-                    names.own_start(&e.who_quote)
                 );
+                if !e.who_quote.trim().is_empty() {
+                    let _ = write!(out, " You said: “{}”", names.own_start(&e.who_quote));
+                }
+                out.push('\n');
             } else {
-                let _ = writeln!(
+                let _ = write!(
                     out,
-                    "- {}: {} came in while you were speaking; {}. You were saying: “{}”",
+                    "- {}: {} came in while you were speaking; {}.",
                     at(e.time),
                     names.other(&e.who),
                     if e.successful {
@@ -754,8 +765,11 @@ fn interruptions(m: &MeetingReport, names: &Names, out: &mut String) {
                     } else {
                         "you kept the floor"
                     },
-                    names.own_end(&e.whom_quote)
                 );
+                if !e.whom_quote.trim().is_empty() {
+                    let _ = write!(out, " You were saying: “{}”", names.own_end(&e.whom_quote));
+                }
+                out.push('\n');
             }
         }
         if events.len() > MAX_LISTED_EVENTS {
@@ -804,8 +818,8 @@ fn language(m: &MeetingReport, names: &Names, out: &mut String) {
             for f in &inc.findings {
                 let _ = writeln!(
                     out,
-                    "- {}: “{}”, in “{}”.{} {}",
-                    f.time.map_or_else(|| "–".to_string(), at),
+                    "- {}“{}”, in “{}”.{} {}",
+                    f.time.map_or_else(String::new, |t| format!("{}: ", at(t))),
                     names.own(&f.term),
                     names.own_start(&f.quote),
                     if f.suggestions.is_empty() {
@@ -851,9 +865,10 @@ fn sentiment(names: &Names, out: &mut String) {
                 if let Some(mo) = mo {
                     let _ = writeln!(
                         out,
-                        "- {label} ({}) at {}: “{}”",
+                        "- {label} ({}){}: “{}”",
                         signed(mo.compound),
-                        mo.time.map_or_else(|| "–".to_string(), at),
+                        mo.time
+                            .map_or_else(String::new, |t| format!(" at {}", at(t))),
                         names.own_start(&mo.quote)
                     );
                 }

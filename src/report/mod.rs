@@ -175,6 +175,8 @@ pub struct SpeakerReport {
     pub interruptions_successful: usize,
     /// Interruptions received.
     pub interruptions_received: usize,
+    /// Interruptions received after which this speaker stopped (the other took the floor).
+    pub interruptions_received_successful: usize,
     /// Backchannels given (active listening).
     pub backchannels: usize,
     /// Overlaps started that were not interruptions.
@@ -288,6 +290,10 @@ pub struct EventReport {
     pub who: String,
     /// Who was speaking.
     pub whom: String,
+    /// Index of `who` in the meeting's `speakers`.
+    pub who_index: usize,
+    /// Index of `whom` in the meeting's `speakers`.
+    pub whom_index: usize,
     /// `interruption`, `overlap` or `backchannel`.
     pub kind: Kind,
     /// `successful`, `unsuccessful`, `terminal`, `completed`, `listener token`.
@@ -524,6 +530,7 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
                 interruptions_made: s.interruptions_made,
                 interruptions_successful: s.interruptions_successful,
                 interruptions_received: s.interruptions_received,
+                interruptions_received_successful: s.interruptions_received_successful,
                 backchannels: s.backchannels,
                 overlaps_started: s.overlaps_started,
                 sentiment: t
@@ -537,17 +544,16 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
     let talk: Option<Vec<f64>> = tl.map(|tl| tl.talk.iter().map(|&x| x as f64).collect());
     let turns: Vec<f64> = m.speakers.iter().map(|s| s.turns as f64).collect();
     let balance_speakers = balance_over("speakers", talk.clone(), turns.clone());
-    let roster_balance =
-        (!m.silent_attendees.is_empty() || !m.silent_attendees.is_empty()).then(|| {
-            let zeros = m.silent_attendees.len();
-            let t2 = talk.clone().map(|mut v| {
-                v.extend(std::iter::repeat_n(0.0, zeros));
-                v
-            });
-            let mut u2 = turns.clone();
-            u2.extend(std::iter::repeat_n(0.0, zeros));
-            balance_over("roster", t2, u2)
+    let roster_balance = m.roster_given.then(|| {
+        let zeros = m.silent_attendees.len();
+        let t2 = talk.clone().map(|mut v| {
+            v.extend(std::iter::repeat_n(0.0, zeros));
+            v
         });
+        let mut u2 = turns.clone();
+        u2.extend(std::iter::repeat_n(0.0, zeros));
+        balance_over("roster", t2, u2)
+    });
     let mut counts = vec![vec![0usize; t.speakers.len()]; t.speakers.len()];
     let events: Vec<EventReport> = m
         .events
@@ -569,6 +575,8 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
                 time: secs(e.start),
                 who: t.speakers[e.by].clone(),
                 whom: t.speakers[e.of].clone(),
+                who_index: e.by,
+                whom_index: e.of,
                 kind: e.kind,
                 detail: e.detail,
                 successful: e.successful,

@@ -320,3 +320,18 @@ fn ami_overlap_matches_independent_computation() {
         assert_eq!((m.speech_seconds.unwrap() * 1000.0).round() as u64, speech);
     }
 }
+
+/// A roster whose members all spoke still gets roster indices (equal to the speakers').
+#[test]
+fn roster_where_everyone_spoke() {
+    let m = analyze(
+        &fixtures().join("dynamics/overlaps.vtt"),
+        &["Ann", "bo", "Cy"],
+    );
+    assert!(m.silent_attendees.is_empty());
+    let r = m.roster_balance.as_ref().unwrap();
+    assert_eq!((r.covers, r.people, r.gini), ("roster", 3, m.balance.gini));
+    // Ann took the floor from Bo; Cy came in on Ann but Ann kept it.
+    assert_eq!(speaker(&m, "Bo").interruptions_received_successful, 1);
+    assert_eq!(speaker(&m, "Ann").interruptions_received_successful, 0);
+}

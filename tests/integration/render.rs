@@ -597,3 +597,36 @@ fn roster_is_rendered_and_silent_attendees_stay_unnamed() {
         );
     }
 }
+
+/// Untimed text and RTTM without words: "not available", never 0 and no empty quotes.
+#[test]
+fn missing_figures_render_as_not_available() {
+    let untimed = analyze(&load("dynamics/untimed.txt"));
+    let rttm = analyze(&load("ami/ES2005a.rttm"));
+    for m in [&untimed, &rttm] {
+        let md = markdown::meeting(m);
+        assert!(!md.contains("“”"), "{md}");
+        assert!(!md.contains("at –"), "{md}");
+        for i in 0..m.speakers.len() {
+            let s = speaker::speaker_markdown(m, i, &SpeakerOptions::default());
+            assert!(!s.contains("“”"), "{s}");
+            assert!(!s.contains("at –"), "{s}");
+            assert!(s.contains("not available"), "{s}");
+        }
+    }
+    assert!(markdown::meeting(&untimed).contains("untimed (duration, speech"));
+    let out = csv::csv(&report_of(vec![untimed.clone(), rttm.clone()], vec![]));
+    let mut rd = ::csv::Reader::from_reader(out.as_bytes());
+    let header = rd.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|c| c == name).unwrap();
+    let rows: Vec<::csv::StringRecord> = rd.records().map(|x| x.unwrap()).collect();
+    let first = &rows[0];
+    assert_eq!(&first[col("talk_seconds")], "");
+    assert_eq!(&first[col("meeting_gini")], "");
+    assert_ne!(&first[col("words")], "");
+    let last = rows.last().unwrap();
+    assert_eq!(&last[col("words")], "");
+    assert_eq!(&last[col("sentiment_mean")], "");
+    assert_eq!(&last[col("inclusive_findings")], "");
+    assert_ne!(&last[col("talk_seconds")], "");
+}
