@@ -191,6 +191,8 @@ pub enum ReportFormat {
     Csv,
     /// Markdown: meeting summary, then one section per speaker.
     Md,
+    /// One self-contained HTML page with charts (inline CSS and SVG, no script).
+    Html,
 }
 
 /// Metric options shared by `analyze` and `report`.
@@ -233,8 +235,8 @@ pub struct AnalyzeArgs {
     /// Output format [default: table on a terminal, json otherwise].
     #[arg(long, short, value_enum)]
     pub format: Option<ReportFormat>,
-    /// Also write, per meeting, `summary.md`, `report.json` and one private file per speaker
-    /// (`speakers/<slug>.md`) under this directory (atomically).
+    /// Also write, per meeting, `summary.md`, `report.json`, `report.html` and one private
+    /// file per speaker (`speakers/<slug>.md` and `.html`) under this directory (atomically).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Metric options.
@@ -260,6 +262,8 @@ pub enum TeamFormat {
     Json,
     /// Markdown, for a CI step summary.
     Md,
+    /// A self-contained HTML page with trend charts.
+    Html,
 }
 
 /// Arguments of `turnstat report`.
@@ -682,11 +686,20 @@ pub fn write_meeting_files(dir: &Path, m: &MeetingReport, show_names: bool) -> s
     let opts = render::speaker::SpeakerOptions {
         show_other_names: show_names,
     };
+    crate::output::write_atomic(
+        &dir.join("report.html"),
+        render::html::meeting_html(m, &m.turn_bars).as_bytes(),
+    )?;
     for (i, slug) in slugs.iter().enumerate() {
         let text = render::speaker::speaker_markdown(m, i, &opts);
         crate::output::write_atomic(
             &dir.join("speakers").join(format!("{slug}.md")),
             text.as_bytes(),
+        )?;
+        let html = render::html::speaker_html(m, i, show_names, &m.turn_bars);
+        crate::output::write_atomic(
+            &dir.join("speakers").join(format!("{slug}.html")),
+            html.as_bytes(),
         )?;
     }
     Ok(())
@@ -722,6 +735,8 @@ const CHUNK: usize = 32;
 struct Streamer {
     format: ReportFormat,
     meetings: usize,
+    /// HTML is one page: its meetings are kept until the end.
+    held: Vec<MeetingReport>,
 }
 
 impl Streamer {
@@ -738,6 +753,10 @@ impl Streamer {
             errors: Vec::new(),
         };
         match self.format {
+            ReportFormat::Html => {
+                self.held.extend(chunk.meetings);
+                String::new()
+            }
             ReportFormat::Table => render::report::table_text(&chunk),
             ReportFormat::Jsonl => render::jsonl::jsonl(&chunk),
             ReportFormat::Md => chunk
@@ -779,8 +798,19 @@ impl Streamer {
         }
     }
 
-    fn finish(&self, errors: &[ErrorEntry]) -> String {
+    fn finish(&mut self, errors: &[ErrorEntry]) -> String {
         match self.format {
+            ReportFormat::Html => {
+                let r = Report {
+                    schema: crate::report::SCHEMA,
+                    tool: crate::report::Tool::default(),
+                    meetings: std::mem::take(&mut self.held),
+                    errors: errors.to_vec(),
+                };
+                let bars: Vec<Vec<render::html::TurnBar>> =
+                    r.meetings.iter().map(|m| m.turn_bars.clone()).collect();
+                render::html::report_html(&r, &bars)
+            }
             ReportFormat::Json => {
                 let errs = serde_json::to_string_pretty(errors)
                     .unwrap_or_default()
@@ -841,6 +871,7 @@ fn run_analyze(args: &AnalyzeArgs, cfg: &Config, msg: &Messages) -> anyhow::Resu
     let mut streamer = Streamer {
         format,
         meetings: 0,
+        held: Vec::new(),
     };
     let progress = crate::progress::bar(inputs.len(), sink.progress());
     let stdin = batch::read_stdin_if_needed(&inputs);

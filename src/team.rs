@@ -644,6 +644,10 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
             &dir.join("team.md"),
             crate::render::team::markdown(&report).as_bytes(),
         )?;
+        crate::output::write_atomic(
+            &dir.join("team.html"),
+            crate::render::html::team_html(&report).as_bytes(),
+        )?;
     }
     let format = args
         .format
@@ -656,6 +660,7 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
         TeamFormat::Json => json,
         TeamFormat::Table => crate::render::team::table(&report),
         TeamFormat::Md => crate::render::team::markdown(&report),
+        TeamFormat::Html => crate::render::html::team_html(&report),
     };
     std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes())?;
     for g in &gate_failures {

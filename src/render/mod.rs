@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod csv;
+pub mod html;
 pub mod jsonl;
 pub mod markdown;
 pub mod report;

@@ -26,6 +26,37 @@ fn secs_f(ms: f64) -> f64 {
     round(ms / 1000.0, 3)
 }
 
+/// One turn as the speaker timeline draws it: who, from when to when (seconds in the
+/// recording), and whether it lies inside another speaker's turn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TurnBar {
+    /// Index into the meeting's speakers (`MeetingReport::speakers`, same order as
+    /// `Transcript::speakers`).
+    pub speaker: usize,
+    /// Start, s.
+    pub start: f64,
+    /// End, s.
+    pub end: f64,
+    /// The turn lies wholly inside another speaker's turn (drawn hatched).
+    pub embedded: bool,
+}
+
+/// The timed turns of a transcript as [`TurnBar`]s, in turn order; untimed turns are left
+/// out (an untimed transcript gives none, and the timeline says "not available").
+pub fn turn_bars(t: &crate::model::Transcript) -> Vec<TurnBar> {
+    t.turns
+        .iter()
+        .filter_map(|turn| {
+            turn.span.map(|sp| TurnBar {
+                speaker: turn.speaker,
+                start: sp.start as f64 / 1000.0,
+                end: sp.end as f64 / 1000.0,
+                embedded: turn.embedded,
+            })
+        })
+        .collect()
+}
+
 /// The whole output of `analyze`.
 #[derive(Clone, Debug, Serialize)]
 pub struct Report {
@@ -115,6 +146,9 @@ pub struct MeetingReport {
     pub warnings: Vec<String>,
     /// What was found while reading the file (line-level warnings).
     pub diagnostics: Vec<crate::diag::Diagnostic>,
+    /// The timed turns, for the HTML timeline (not serialised: `turnstat turns` gives them).
+    #[serde(skip)]
+    pub turn_bars: Vec<TurnBar>,
 }
 
 /// Longest monologue.
@@ -688,6 +722,7 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
         inclusive_per_1000_words,
         warnings,
         diagnostics: t.diagnostics.clone(),
+        turn_bars: turn_bars(t),
     }
 }
 

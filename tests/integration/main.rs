@@ -4,6 +4,7 @@ mod cli;
 mod conformance;
 mod corpus;
 mod dynamics;
-mod reports;
+mod html;
 mod render;
+mod reports;
 mod util;
