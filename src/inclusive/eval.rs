@@ -11,6 +11,9 @@
 //! categories are equal; each expected term is matched at most once (repeated terms are
 //! located at successive occurrences), while one finding may cover several expected terms.
 //! Recall counts matched expected terms, precision counts findings that match at least one.
+//! The same figures are also printed category-agnostic (a finding on the expected span
+//! counts whatever its category), since the issue asks for *term* precision and recall; the
+//! asserts (P ≥ 0.90, R ≥ 0.90) are on the stricter category-exact figures.
 
 use super::text::{Normalized, phrase_tokens};
 use super::{Category, Finding, Lexicon, Options};
@@ -90,6 +93,41 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }
 
+/// Where an expected term is in the text (char range) and which finding matched it.
+type Placed = (Option<(usize, usize)>, Option<usize>);
+
+/// For each expected term of `row`: where it is in the text and which finding matches it.
+/// A finding matches when the char ranges overlap and, if `exact`, the categories are
+/// equal; a finding no other expected term has matched is preferred, but one finding may
+/// cover several expected terms ("master slave" covers "master" and "slave"). Expected
+/// terms are matched at most once (repeated terms take successive places).
+fn match_row(lx: &Lexicon, row: &Row, found: &[Finding], exact: bool) -> Vec<Placed> {
+    let mut used = vec![false; found.len()];
+    let mut taken: BTreeMap<String, usize> = BTreeMap::new();
+    let mut out = Vec::new();
+    for exp in &row.expected {
+        let places = locate(&row.text, &exp.term);
+        let k = taken.entry(exp.term.to_lowercase()).or_insert(0);
+        let place = places.get(*k).copied();
+        *k += 1;
+        let matches = |f: usize, (s, e): (usize, usize)| {
+            (!exact || lx.entries()[found[f].entry].category == exp.category)
+                && found[f].start < e
+                && s < found[f].end
+        };
+        let hit = place.and_then(|p| {
+            (0..found.len())
+                .find(|&f| !used[f] && matches(f, p))
+                .or_else(|| (0..found.len()).find(|&f| matches(f, p)))
+        });
+        if let Some(f) = hit {
+            used[f] = true;
+        }
+        out.push((place, hit));
+    }
+    out
+}
+
 #[test]
 fn labelled_set_precision_and_recall() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/inclusive/labelled.jsonl");
@@ -103,6 +141,10 @@ fn labelled_set_precision_and_recall() {
     let mut scored = Tally::default(); // rows whose kind is not "contested"
     let mut by_kind: BTreeMap<String, Tally> = BTreeMap::new();
     let mut recall_by_cat: BTreeMap<Category, (usize, usize)> = BTreeMap::new();
+    // the same, ignoring categories (a right span under another category still counts)
+    let mut all_loose = Tally::default();
+    let mut scored_loose = Tally::default();
+    let mut loose_recall_by_cat: BTreeMap<Category, (usize, usize)> = BTreeMap::new();
     let mut fps = Vec::new();
     let mut fns = Vec::new();
     let mut rows = 0;
@@ -116,28 +158,37 @@ fn labelled_set_precision_and_recall() {
         let kind = row.kind.clone().unwrap_or_default();
         let contested = kind.eq_ignore_ascii_case("contested");
         let found: Vec<Finding> = lx.find(&row.text, &opts);
+        // category-agnostic: a finding of any category on the expected span counts
+        let loose = match_row(&lx, &row, &found, false);
+        let mut t_loose = Tally::default();
+        for (exp, (_, hit)) in row.expected.iter().zip(&loose) {
+            let cat = loose_recall_by_cat.entry(exp.category).or_default();
+            cat.1 += 1;
+            if hit.is_some() {
+                cat.0 += 1;
+                t_loose.tp += 1;
+            } else {
+                t_loose.fn_ += 1;
+            }
+        }
+        t_loose.found_ok = (0..found.len())
+            .filter(|f| loose.iter().any(|(_, h)| *h == Some(*f)))
+            .count();
+        t_loose.fp = found.len() - t_loose.found_ok;
+        for tally in [&mut all_loose]
+            .into_iter()
+            .chain((!contested).then_some(&mut scored_loose))
+        {
+            tally.tp += t_loose.tp;
+            tally.found_ok += t_loose.found_ok;
+            tally.fp += t_loose.fp;
+            tally.fn_ += t_loose.fn_;
+        }
+        // category-exact (the asserted figures)
+        let exact = match_row(&lx, &row, &found, true);
         let mut used = vec![false; found.len()];
         let mut t = Tally::default();
-        // expected terms, each matched at most once (repeated terms take successive places)
-        let mut taken: BTreeMap<String, usize> = BTreeMap::new();
-        for exp in &row.expected {
-            let places = locate(&row.text, &exp.term);
-            let k = taken.entry(exp.term.to_lowercase()).or_insert(0);
-            let place = places.get(*k).copied();
-            *k += 1;
-            // a finding matches if the ranges overlap and the category is the same; prefer a
-            // finding no other expected term has matched, but one finding may cover several
-            // expected terms ("master slave" covers "master" and "slave")
-            let matches = |f: usize, (s, e): (usize, usize)| {
-                lx.entries()[found[f].entry].category == exp.category
-                    && found[f].start < e
-                    && s < found[f].end
-            };
-            let hit = place.and_then(|p| {
-                (0..found.len())
-                    .find(|&f| !used[f] && matches(f, p))
-                    .or_else(|| (0..found.len()).find(|&f| matches(f, p)))
-            });
+        for (exp, &(place, hit)) in row.expected.iter().zip(&exact) {
             let cat = recall_by_cat.entry(exp.category).or_default();
             cat.1 += 1;
             match hit {
@@ -233,7 +284,19 @@ fn labelled_set_precision_and_recall() {
         println!("  {f}");
     }
     println!(
-        "scored (not contested): precision {:.3}, recall {:.3}",
+        "category-agnostic (a finding on the expected span counts whatever its category): \
+         all rows precision {:.3}, recall {:.3}; scored precision {:.3}, recall {:.3}",
+        all_loose.precision(),
+        all_loose.recall(),
+        scored_loose.precision(),
+        scored_loose.recall()
+    );
+    println!("category-agnostic recall by category:");
+    for (cat, (hit, total)) in &loose_recall_by_cat {
+        println!("  {cat}: {hit}/{total} = {:.3}", ratio(*hit, *total));
+    }
+    println!(
+        "scored (not contested), category-exact: precision {:.3}, recall {:.3}",
         scored.precision(),
         scored.recall()
     );
@@ -367,4 +430,46 @@ fn cue_text_extraction() {
     let vtt = "WEBVTT\n\nNOTE x\n\n1\n00:00:01.000 --> 00:00:02.000\nMario Havel: Hey guys.\n\n\
                EN-1\n00:00:03.340 --> 00:00:03.880\n<v MEO069 (None)>'Kay.</v>\n";
     assert_eq!(cue_texts(vtt), ["Hey guys.", "'Kay."]);
+}
+
+/// Every finding of some entries on the real meetings, for reading by hand:
+/// `INCLUSIVE_ENTRIES=generic-masculine-pronoun,address-guys cargo test --lib
+/// print_corpus_findings -- --ignored --nocapture` (all entries when unset).
+#[test]
+#[ignore = "prints findings on the real corpus; run to review an entry"]
+fn print_corpus_findings() {
+    let want: Vec<String> = std::env::var("INCLUSIVE_ENTRIES")
+        .map(|v| v.split(',').map(|s| s.trim().to_string()).collect())
+        .unwrap_or_default();
+    let lx = Lexicon::builtin().expect("built-in lexicons load");
+    let opts = Options::default();
+    for dir in corpus_dirs() {
+        let Ok(rd) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "vtt"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let Ok(src) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            for cue in cue_texts(&src) {
+                for f in lx.find(&cue, &opts) {
+                    let id = &lx.entries()[f.entry].id;
+                    if want.is_empty() || want.contains(id) {
+                        let chars: Vec<char> = cue.chars().collect();
+                        let lo = f.start.saturating_sub(90);
+                        let hi = (f.end + 40).min(chars.len());
+                        let before: String = chars[lo..f.start].iter().collect();
+                        let after: String = chars[f.end..hi].iter().collect();
+                        println!("{name}: [{id}] …{before}[[{}]]{after}…", f.text);
+                    }
+                }
+            }
+        }
+    }
 }

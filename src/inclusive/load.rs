@@ -128,6 +128,9 @@ struct RawException {
     within: Option<Vec<String>>,
     possessive: Option<bool>,
     proper_noun: Option<bool>,
+    near: Option<Vec<String>>,
+    not_near: Option<Vec<String>>,
+    impersonal: Option<bool>,
 }
 
 /// `"text"` or `{ text = "…", sense = "…" }`.
@@ -476,16 +479,22 @@ fn check_exceptions(
             within: r.within.unwrap_or_default(),
             possessive: r.possessive.unwrap_or(false),
             proper_noun: r.proper_noun.unwrap_or(false),
+            near: r.near.unwrap_or_default(),
+            not_near: r.not_near.unwrap_or_default(),
+            impersonal: r.impersonal.unwrap_or(false),
         };
         if e.before.is_empty()
             && e.after.is_empty()
             && e.within.is_empty()
+            && e.near.is_empty()
+            && e.not_near.is_empty()
             && !e.possessive
             && !e.proper_noun
+            && !e.impersonal
         {
             return Err(file.err(
                 at,
-                format!("entry `{id}`: exception has no condition (before, after, within, possessive or proper_noun)"),
+                format!("entry `{id}`: exception has no condition (before, after, within, near, not_near, possessive, proper_noun or impersonal)"),
             ));
         }
         if let Some(p) = e
@@ -493,6 +502,8 @@ fn check_exceptions(
             .iter()
             .chain(&e.after)
             .chain(&e.within)
+            .chain(&e.near)
+            .chain(&e.not_near)
             .find(|p| phrase_tokens(p).is_empty())
         {
             return Err(file.err(

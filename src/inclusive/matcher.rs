@@ -3,7 +3,7 @@
 use super::forms::{inflected_terms, spelling_keys};
 use super::load::LexiconError;
 use super::text::{Buffers, Normalized, phrase_tokens};
-use super::{Entry, Exception, Finding, Inflect, Options, Severity, Usage};
+use super::{Entry, Exception, Finding, Inflect, NEAR_WINDOW, Options, Severity, Usage};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::BTreeSet;
 
@@ -15,6 +15,9 @@ struct CompiledException {
     within: Vec<Vec<String>>,
     possessive: bool,
     proper_noun: bool,
+    near: Vec<Vec<String>>,
+    not_near: Vec<Vec<String>>,
+    impersonal: bool,
 }
 
 impl CompiledException {
@@ -26,6 +29,9 @@ impl CompiledException {
             within: tok(&e.within),
             possessive: e.possessive,
             proper_noun: e.proper_noun,
+            near: tok(&e.near),
+            not_near: tok(&e.not_near),
+            impersonal: e.impersonal,
         }
     }
 
@@ -36,6 +42,9 @@ impl CompiledException {
             && (self.within.is_empty() || self.within.iter().any(|p| inside(n, i, j, p)))
             && (!self.possessive || possessive(n, i))
             && (!self.proper_noun || proper_noun(n, i))
+            && (self.near.is_empty() || self.near.iter().any(|p| near(n, i, j, p)))
+            && (self.not_near.is_empty() || !self.not_near.iter().any(|p| near(n, i, j, p)))
+            && (!self.impersonal || !person_near(n, i, j))
     }
 }
 
@@ -90,6 +99,9 @@ impl Matcher {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
                 .kind(kind)
+                // every pattern starts with a space, so a start-byte prefilter would stop
+                // at every word
+                .prefilter(false)
                 .build(&padded)
         };
         let ac = build(Some(AhoCorasickKind::DFA))
@@ -222,13 +234,20 @@ impl Matcher {
         j: usize,
         allow: &[Vec<String>],
     ) -> bool {
-        if e.usage == Usage::Address && !addresses_group(n, i, j) {
-            return false;
+        match e.usage {
+            Usage::Address if !addresses_group(n, i, j) && !refers_to_group(n, i, j) => {
+                return false;
+            }
+            Usage::Generic if !generic_antecedent(n, i) => return false,
+            _ => {}
         }
         if self.exceptions[ei].iter().any(|x| x.holds(n, i, j)) {
             return false;
         }
-        if is_mention(n, i) || is_quoted(n, i, j) {
+        if is_mention(n, i) || language_verb_mention(n, i, j) || is_quoted(n, i, j) {
+            return false;
+        }
+        if in_title(n, i, j) {
             return false;
         }
         !allow.iter().any(|p| inside(n, i, j, p))
@@ -442,6 +461,12 @@ const NOT_BEFORE_VOCATIVE: &[&str] = &[
     "eight", "nine", "ten", "dozen", "hundred",
 ];
 
+/// Nouns that let "a" govern a following plural ("a couple guys", "a bunch of guys").
+const QUANTITY_NOUNS: &[&str] = &[
+    "couple", "few", "lot", "lots", "bunch", "group", "pair", "handful", "dozen", "number", "bit",
+    "gang", "crew", "load", "ton", "team", "squad", "set", "band", "pack", "series", "row",
+];
+
 /// Words that end a noun phrase, so that what comes before them cannot govern the term.
 const PHRASE_CLOSERS: &[&str] = &["this", "that", "it", "them", "me", "us", "him", "you"];
 
@@ -462,6 +487,14 @@ fn end_of_clause_vocative(n: &Normalized, i: usize, j: usize) -> bool {
         let t = n.tok(k);
         if PHRASE_CLOSERS.contains(&t) {
             break; // "about this guys", "take it away guys": the noun phrase ended there
+        }
+        if matches!(t, "a" | "an")
+            && k + 1 < i
+            && !(k + 1..i).any(|m| QUANTITY_NOUNS.contains(&n.tok(m)))
+        {
+            // "such a geezer guys", "have a good weekend guys": a singular article cannot
+            // determine the plural term, so its noun phrase ended before it
+            break;
         }
         if NOT_BEFORE_VOCATIVE.contains(&t) || t.bytes().all(|b| b.is_ascii_digit()) {
             return false;
@@ -596,4 +629,921 @@ fn is_quoted(n: &Normalized, i: usize, j: usize) -> bool {
         }
     }
     false
+}
+
+// ---------------------------------------------------------------------------------------
+// Sentence windows: `near`, `not_near`, `impersonal`
+
+/// Separators that end a sentence (a colon and a line break count, as in
+/// [`Normalized::sentence_start`]).
+fn sentence_break_before(n: &Normalized, k: usize) -> bool {
+    k > 0 && k < n.toks.len() && n.sentence_start(k)
+}
+
+/// The token range `lo..hi` around the match `i..j`: at most `before` tokens before it and
+/// `after` tokens after it, within its sentence.
+fn window(n: &Normalized, i: usize, j: usize, before: usize, after: usize) -> (usize, usize) {
+    let mut lo = i;
+    while lo > 0 && i - lo < before && !sentence_break_before(n, lo) {
+        lo -= 1;
+    }
+    let mut hi = j;
+    while hi < n.toks.len() && hi - j < after && !sentence_break_before(n, hi) {
+        hi += 1;
+    }
+    (lo, hi)
+}
+
+/// `phrase` occurs in the same sentence within [`NEAR_WINDOW`] tokens of the match `i..j`
+/// (overlapping the match counts too).
+fn near(n: &Normalized, i: usize, j: usize, phrase: &[String]) -> bool {
+    let (lo, hi) = window(n, i, j, NEAR_WINDOW, NEAR_WINDOW);
+    hi >= lo + phrase.len() && (lo..=hi - phrase.len()).any(|s| n.tokens_eq(s, phrase))
+}
+
+/// Words that refer to a person (for the `impersonal` exception). "you" is here but not in
+/// the filler "you know".
+const PERSON_WORDS: &[&str] = &[
+    "he",
+    "she",
+    "him",
+    "her",
+    "his",
+    "hers",
+    "himself",
+    "herself",
+    "he'd",
+    "she'd",
+    "he'll",
+    "she'll",
+    "you",
+    "your",
+    "you're",
+    "yourself",
+    "ya",
+    "guy",
+    "guys",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "lady",
+    "ladies",
+    "girl",
+    "girls",
+    "boy",
+    "boys",
+    "person",
+    "people",
+    "folks",
+    "colleague",
+    "colleagues",
+    "coworker",
+    "coworkers",
+    "teammate",
+    "teammates",
+    "boss",
+    "manager",
+    "managers",
+    "candidate",
+    "candidates",
+    "applicant",
+    "applicants",
+    "intern",
+    "employee",
+    "employees",
+    "engineer",
+    "engineers",
+    "developer",
+    "developers",
+    "designer",
+    "director",
+    "ceo",
+    "cto",
+    "executive",
+    "executives",
+    "customer",
+    "customers",
+    "dad",
+    "mom",
+    "mum",
+    "father",
+    "mother",
+    "grandpa",
+    "grandma",
+    "granddad",
+    "grandmother",
+    "grandfather",
+    "uncle",
+    "aunt",
+    "brother",
+    "sister",
+    "husband",
+    "wife",
+    "son",
+    "daughter",
+    "kid",
+    "kids",
+    "friend",
+    "friends",
+    "neighbour",
+    "neighbor",
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "everyone",
+    "everybody",
+    "dude",
+    "bloke",
+    "chap",
+    "fella",
+    "gentleman",
+    "gentlemen",
+    "who",
+];
+
+/// Capitalised sentence openers that are not names even before `'s` ("It's", "That's").
+const NOT_NAMES: &[&str] = &[
+    "it",
+    "that",
+    "this",
+    "there",
+    "here",
+    "what",
+    "who",
+    "where",
+    "when",
+    "why",
+    "how",
+    "he",
+    "she",
+    "let",
+    "everything",
+    "nothing",
+    "something",
+    "everyone",
+    "someone",
+    "one",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "now",
+    "today's",
+    "the",
+    "i",
+    "i'm",
+    "i'd",
+    "i'll",
+    "i've",
+];
+
+/// Whether a person is referred to near the match `i..j` (see [`Exception::impersonal`]).
+fn person_near(n: &Normalized, i: usize, j: usize) -> bool {
+    let (lo, hi) = window(n, i, j, NEAR_WINDOW, 3);
+    (lo..hi).filter(|k| !(i..j).contains(k)).any(|k| {
+        let t = n.tok(k);
+        if PERSON_WORDS.contains(&t) {
+            return !(t == "you" && k + 1 < n.toks.len() && n.tok(k + 1) == "know");
+        }
+        // a name: capitalised inside a sentence, or sentence-initial before 's ("Bob's a…")
+        n.is_cased()
+            && n.capitalised(k)
+            && !NOT_NAMES.contains(&t)
+            && (!n.sentence_start(k) || (k + 1 < n.toks.len() && n.tok(k + 1) == "'s"))
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Group reference (address entries)
+
+/// Determiners after which an address term refers to a whole group ("those guys", "all the
+/// guys"). Not "these": in meetings "these guys" mostly points at things on the screen
+/// ("so these guys all have to add up to one").
+const GROUP_DETERMINERS: &[&[&str]] = &[
+    &["those"],
+    &["all", "the"],
+    &["all", "those"],
+    &["all", "of", "the"],
+    &["all", "of", "those"],
+];
+
+/// Where-phrases that make "the guys" a reference to a team or department ("the guys on the
+/// platform team", "the girls in accounting", "the guys over at infra").
+const LOCATIVES: &[&[&str]] = &[
+    &["on"],
+    &["in"],
+    &["from"],
+    &["at"],
+    &["over", "in"],
+    &["over", "at"],
+    &["over", "on"],
+    &["down", "in"],
+    &["down", "at"],
+    &["up", "in"],
+    &["up", "at"],
+    &["out", "in"],
+    &["out", "at"],
+    &["back", "in"],
+    &["back", "at"],
+];
+
+/// The match `i..j` refers to a group of colleagues rather than addressing them: "those
+/// guys", "all the guys", or "the guys" followed by where they work ("the guys on the
+/// platform team", "the girls in accounting").
+fn refers_to_group(n: &Normalized, i: usize, j: usize) -> bool {
+    // only plural terms name a group ("the young lady at the desk" is one person)
+    let last = n.tok(j - 1);
+    if !(last.ends_with('s') || last.ends_with("men")) {
+        return false;
+    }
+    if i == 0
+        || n.gap_before(i)
+            .contains([',', '.', ';', ':', '!', '?', '…', '(', ')', '\n'])
+    {
+        return false;
+    }
+    if cue_before(n, i, GROUP_DETERMINERS) {
+        return true;
+    }
+    if n.tok(i - 1) != "the" || j >= n.toks.len() || followed_by_break(n, j) {
+        return false;
+    }
+    LOCATIVES.iter().any(|l| {
+        let end = j + l.len();
+        end < n.toks.len()
+            && (0..l.len()).all(|m| n.tok(j + m) == l[m])
+            && !(j + 1..=end).any(|k| followed_by_break(n, k))
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Generic pronouns (`usage = "generic"`)
+
+/// Role nouns that make a generic antecedent after a quantifier or an article.
+const ROLE_NOUNS: &[&str] = &[
+    "user",
+    "developer",
+    "engineer",
+    "customer",
+    "employee",
+    "person",
+    "candidate",
+    "applicant",
+    "manager",
+    "admin",
+    "administrator",
+    "member",
+    "student",
+    "client",
+    "player",
+    "reviewer",
+    "contributor",
+    "author",
+    "caller",
+    "visitor",
+    "patient",
+    "driver",
+    "owner",
+    "maintainer",
+    "operator",
+    "tester",
+    "designer",
+    "reader",
+    "writer",
+    "buyer",
+    "seller",
+    "worker",
+    "teammate",
+    "hire",
+    "colleague",
+    "individual",
+    "participant",
+    "attendee",
+    "subscriber",
+    "consumer",
+    "programmer",
+    "analyst",
+    "researcher",
+    "scientist",
+    "doctor",
+    "nurse",
+    "teacher",
+    "lawyer",
+    "agent",
+    "representative",
+    "rep",
+    "supervisor",
+    "lead",
+    "intern",
+    "contractor",
+    "consultant",
+    "volunteer",
+    "recruit",
+    "guest",
+    "tenant",
+    "learner",
+    "trainee",
+    "freelancer",
+    "founder",
+    "investor",
+    "speaker",
+    "presenter",
+    "approver",
+    "requester",
+    "assignee",
+    "submitter",
+    "committer",
+    "newcomer",
+    "beginner",
+    "expert",
+];
+
+/// Quantifiers that make any following role noun generic ("every engineer").
+const GENERIC_QUANTIFIERS: &[&str] = &["each", "every", "any", "no"];
+
+/// Indefinite pronouns that are generic by themselves ("everyone should bring his laptop").
+const GENERIC_PRONOUNS: &[&[&str]] = &[
+    &["anyone"],
+    &["anybody"],
+    &["everyone"],
+    &["everybody"],
+    &["whoever"],
+    &["nobody"],
+    &["no", "one"],
+    &["each", "one"],
+    &["every", "one"],
+];
+
+/// Indefinite pronouns that may be a specific unknown person ("someone called, he…") and are
+/// generic only in a hypothetical context.
+const WEAK_PRONOUNS: &[&[&str]] = &[&["someone"], &["somebody"]];
+
+/// Words that open a hypothetical or generic context ("if a user…", "once the customer…").
+const HYPOTHETICAL_CUES: &[&[&str]] = &[
+    &["if"],
+    &["when"],
+    &["whenever"],
+    &["once"],
+    &["unless"],
+    &["until"],
+    &["suppose"],
+    &["supposing"],
+    &["imagine"],
+    &["whether"],
+    &["assuming"],
+    &["in", "case"],
+    &["as", "soon", "as"],
+    &["every", "time"],
+    &["each", "time"],
+    &["let", "'s", "say"],
+    &["lets", "say"],
+];
+
+/// Modals between an indefinite antecedent and the pronoun make it generic ("a developer
+/// should update his…", "an admin can only see his…"); after "the" they do not count.
+const GENERIC_MODALS: &[&str] = &[
+    "should",
+    "shouldn't",
+    "must",
+    "mustn't",
+    "needs",
+    "need",
+    "ought",
+    "has",
+    "have",
+    "supposed",
+    "can",
+    "can't",
+    "cannot",
+    "could",
+    "couldn't",
+    "will",
+    "won't",
+    "would",
+    "wouldn't",
+    "may",
+    "might",
+];
+
+/// Signs of a past, specific event: an antecedent with an article is then taken as a
+/// specific person the speaker may know ("when the customer called yesterday, he…").
+const PAST_MARKERS: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "came",
+    "went",
+    "got",
+    "called",
+    "asked",
+    "wanted",
+    "sent",
+    "emailed",
+    "wrote",
+    "left",
+    "yesterday",
+    "ago",
+    "last",
+];
+
+/// Words for a specific (gendered or unique) person: a pronoun after them refers to them,
+/// not to a generic antecedent further back.
+const SPECIFIC_PERSON_WORDS: &[&str] = &[
+    "man",
+    "guy",
+    "boy",
+    "father",
+    "dad",
+    "brother",
+    "son",
+    "husband",
+    "boyfriend",
+    "uncle",
+    "grandpa",
+    "grandfather",
+    "nephew",
+    "king",
+    "sir",
+    "mr",
+    "gentleman",
+    "woman",
+    "girl",
+    "lady",
+    "mother",
+    "mom",
+    "mum",
+    "sister",
+    "daughter",
+    "wife",
+    "girlfriend",
+    "aunt",
+    "grandma",
+    "grandmother",
+    "niece",
+    "queen",
+    "mrs",
+    "ms",
+    "miss",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "cio",
+    "president",
+    "boss",
+    "named",
+    "called",
+];
+
+const POSSESSIVE_DETERMINERS: &[&str] = &["my", "our", "your", "their", "his", "her"];
+
+/// How far back (in tokens) a generic antecedent is looked for.
+const ANTECEDENT_WINDOW: usize = 12;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Antecedent {
+    /// Generic by itself: every/each/any/no + role noun, everyone, anybody…
+    Strong,
+    /// a/an/the + role noun, someone: generic only in a hypothetical context; the value is
+    /// the token where the antecedent starts.
+    Weak(usize),
+}
+
+fn separated(n: &Normalized, k: usize) -> bool {
+    n.gap_before(k)
+        .contains([',', '.', ';', ':', '!', '?', '…', '(', ')', '\n'])
+}
+
+/// An antecedent ending at token `k`.
+fn antecedent_at(n: &Normalized, k: usize) -> Option<Antecedent> {
+    if cue_before(n, k + 1, GENERIC_PRONOUNS) {
+        return Some(Antecedent::Strong);
+    }
+    if cue_before(n, k + 1, WEAK_PRONOUNS) {
+        return Some(Antecedent::Weak(k));
+    }
+    let t = n.tok(k);
+    if !ROLE_NOUNS.contains(&t) {
+        // "each of the engineers", "every one of our users"
+        let singular = t.strip_suffix('s')?;
+        if !ROLE_NOUNS.contains(&singular) || k < 3 {
+            return None;
+        }
+        let of = (1..=2).find(|&m| n.tok(k - m) == "of")?;
+        if of == 2 && n.tok(k - 1) == "my" {
+            return None; // "each of my reports": people the speaker knows
+        }
+        let q = n.tok(k - of - 1);
+        let q2 = if k >= of + 2 { n.tok(k - of - 2) } else { "" };
+        return (matches!(q, "each" | "any") || (q == "one" && matches!(q2, "each" | "every")))
+            .then_some(Antecedent::Strong);
+    }
+    // a determiner up to two words before the noun ("every new user", "a senior engineer")
+    for m in 1..=3 {
+        if m > k || separated(n, k - m + 1) {
+            return None;
+        }
+        let d = n.tok(k - m);
+        if GENERIC_QUANTIFIERS.contains(&d) {
+            return Some(Antecedent::Strong);
+        }
+        if matches!(d, "a" | "an" | "the") {
+            return Some(Antecedent::Weak(k - m));
+        }
+        if POSSESSIVE_DETERMINERS.contains(&d) || matches!(d, "this" | "that" | "these" | "those") {
+            return None; // "my manager", "that engineer": a specific person
+        }
+    }
+    None
+}
+
+/// A word at `k` that makes a following pronoun refer to someone specific: a gendered or
+/// unique person noun ("his wife, she…", "the CEO"), a possessive before a role noun ("my
+/// manager") or, in cased text, a name ("if a user asks Tom, he…").
+fn blocks_generic(n: &Normalized, k: usize) -> bool {
+    let t = n.tok(k);
+    if SPECIFIC_PERSON_WORDS.contains(&t) {
+        return true;
+    }
+    if POSSESSIVE_DETERMINERS[..4].contains(&t)
+        && k + 1 < n.toks.len()
+        && ROLE_NOUNS.contains(&n.tok(k + 1))
+    {
+        return true;
+    }
+    n.is_cased()
+        && n.capitalised(k)
+        && !n.sentence_start(k)
+        && !matches!(t, "i" | "i'm" | "i'd" | "i'll" | "i've")
+}
+
+/// A hypothetical cue in the same sentence before token `start`.
+fn hypothetical_before(n: &Normalized, start: usize) -> bool {
+    let mut k = start;
+    while k > 0 && start - k < ANTECEDENT_WINDOW && !sentence_break_before(n, k) {
+        if cue_before(n, k, HYPOTHETICAL_CUES) {
+            return true;
+        }
+        k -= 1;
+    }
+    cue_before(n, k, HYPOTHETICAL_CUES)
+}
+
+/// The pronoun at token `i` has a generic, hypothetical or indefinite antecedent earlier in
+/// its sentence, within [`ANTECEDENT_WINDOW`] tokens, and no name or specific person comes
+/// between them (see the module docs).
+fn generic_antecedent(n: &Normalized, i: usize) -> bool {
+    let lo = i.saturating_sub(ANTECEDENT_WINDOW);
+    // An object pronoun cannot refer to the subject of its own clause ("everybody hated
+    // him"): "him" (and "her" as an object) needs a clause boundary after the antecedent.
+    let object = match n.tok(i) {
+        "him" => true,
+        "her" => {
+            i + 1 >= n.toks.len() || separated(n, i + 1) || OBJECT_FOLLOWERS.contains(&n.tok(i + 1))
+        }
+        _ => false,
+    };
+    let mut clause_break = false;
+    // "everyone knows he's right": a subject pronoun right after a verb of saying or
+    // thinking is usually someone else
+    if SUBJECT_PRONOUNS.contains(&n.tok(i)) && i > 0 {
+        let v = if n.tok(i - 1) == "that" && i > 1 {
+            i - 2
+        } else {
+            i - 1
+        };
+        if COMPLEMENT_VERBS.contains(&n.tok(v)) {
+            return false;
+        }
+    }
+    let mut cue_between = false;
+    let mut modal = false;
+    let mut past = i + 1 < n.toks.len() && PAST_MARKERS.contains(&n.tok(i + 1));
+    let mut k = i;
+    while k > lo && !sentence_break_before(n, k) {
+        clause_break |= separated(n, k);
+        k -= 1;
+        if blocks_generic(n, k) {
+            return false;
+        }
+        let t = n.tok(k);
+        // "has", "have", "need(s)" only as "has to", "needs to"
+        let to_follows = k + 1 < i && n.tok(k + 1) == "to";
+        modal |= GENERIC_MODALS.contains(&t)
+            && (to_follows || !matches!(t, "has" | "have" | "need" | "needs"));
+        past |= PAST_MARKERS.contains(&t);
+        cue_between |= matches!(t, "if" | "when" | "whenever" | "once" | "unless" | "until");
+        match antecedent_at(n, k) {
+            _ if object && !clause_break && CLAUSE_OPENERS.contains(&t) => clause_break = true,
+            Some(_) if object && !clause_break => return false,
+            Some(Antecedent::Strong) => return true,
+            Some(Antecedent::Weak(start)) => {
+                // a modal is enough after "a/an" ("a developer should…"), not after "the"
+                // ("the developer should send his invoice" may be someone specific)
+                let indefinite = matches!(n.tok(start), "a" | "an");
+                return !past
+                    && ((modal && indefinite) || cue_between || hypothetical_before(n, start));
+            }
+            None => {}
+        }
+    }
+    false
+}
+
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "he'd", "she'd", "he'll", "she'll"];
+
+/// Verbs of saying and thinking: a subject pronoun right after them ("everyone knows he…",
+/// "nobody said she…") is usually someone other than their subject.
+const COMPLEMENT_VERBS: &[&str] = &[
+    "know",
+    "knows",
+    "knew",
+    "think",
+    "thinks",
+    "thought",
+    "say",
+    "says",
+    "said",
+    "agree",
+    "agrees",
+    "agreed",
+    "believe",
+    "believes",
+    "believed",
+    "hope",
+    "hopes",
+    "hoped",
+    "expect",
+    "expects",
+    "expected",
+    "hear",
+    "heard",
+    "see",
+    "sees",
+    "saw",
+    "feel",
+    "feels",
+    "felt",
+    "assume",
+    "assumes",
+    "assumed",
+    "figure",
+    "figured",
+    "guess",
+    "guessed",
+    "remember",
+    "remembers",
+    "noticed",
+    "realised",
+    "realized",
+    "told",
+    "tell",
+    "tells",
+    "asked",
+    "wish",
+    "wishes",
+    "worry",
+    "worries",
+    "worried",
+    "doubt",
+    "doubts",
+    "understand",
+    "understands",
+];
+
+/// Words that open a new clause (for the object-pronoun rule in [`generic_antecedent`]).
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "who", "whom", "which", "if", "when", "whenever", "and", "but", "or", "so", "because",
+    "then", "to", "until", "unless", "once", "while", "before", "after", "since", "as", "where",
+];
+
+/// Words after which "her" is an object, not a possessive ("ask her to", "tell her about").
+const OBJECT_FOLLOWERS: &[&str] = &[
+    "to", "for", "about", "with", "and", "or", "in", "on", "at", "that", "the", "a", "an", "up",
+    "down", "out", "back", "off", "over", "know", "if", "when", "because", "so", "but", "too",
+    "again", "now", "then", "this", "some", "any", "what", "how", "why", "first", "directly",
+];
+
+// ---------------------------------------------------------------------------------------
+// Titles and metalinguistic verbs
+
+/// Lowercase words that may link the words of a title ("Crazy in Love", "Lord of the Flies").
+const TITLE_LINKS: &[&str] = &[
+    "of", "in", "on", "the", "a", "an", "and", "to", "for", "with", "at", "from", "by", "or",
+    "over", "under", "into", "about", "without", "vs",
+];
+
+/// The capitalised match `i..j` is part of a title written in title case: it is joined by one
+/// or two lowercase link words to another capitalised word ("Crazy in Love came on"). Only in
+/// text that has both cases.
+fn in_title(n: &Normalized, i: usize, j: usize) -> bool {
+    if !n.is_cased() || !n.capitalised(i) || !n.capitalised(j - 1) {
+        return false;
+    }
+    let titled = |k: usize| n.capitalised(k) && !matches!(n.tok(k), "i" | "i'm" | "i'll");
+    let link = |k: usize| TITLE_LINKS.contains(&n.tok(k)) && !n.capitalised(k);
+    // forward: match, link word(s), capitalised word
+    let mut k = j;
+    let mut links = 0;
+    while k < n.toks.len() && !separated(n, k) && links <= 2 {
+        if link(k) {
+            links += 1;
+            k += 1;
+            continue;
+        }
+        if links > 0 && titled(k) {
+            return true;
+        }
+        break;
+    }
+    // backward: capitalised word, link word(s), match
+    let mut k = i;
+    let mut links = 0;
+    while k > 0 && !separated(n, k) && links <= 2 {
+        k -= 1;
+        if link(k) {
+            links += 1;
+            continue;
+        }
+        return links > 0 && titled(k);
+    }
+    false
+}
+
+/// Verbs that, in talk about language, take a word as their object ("avoid crazy as an
+/// intensifier", "someone flagged sanity check in the runbook").
+const LANGUAGE_VERBS: &[&[&str]] = &[
+    &["avoid"],
+    &["avoids"],
+    &["avoided"],
+    &["avoiding"],
+    &["flag"],
+    &["flags"],
+    &["flagged"],
+    &["flagging"],
+    &["ban"],
+    &["bans"],
+    &["banned"],
+    &["banning"],
+    &["retire"],
+    &["retired"],
+    &["retiring"],
+    &["deprecate"],
+    &["deprecated"],
+    &["deprecating"],
+    &["phase", "out"],
+    &["phased", "out"],
+    &["phasing", "out"],
+    &["get", "rid", "of"],
+    &["got", "rid", "of"],
+    &["getting", "rid", "of"],
+    &["move", "away", "from"],
+    &["moved", "away", "from"],
+    &["moving", "away", "from"],
+];
+
+/// Words elsewhere in the sentence that show it is about language.
+const LANGUAGE_MARKERS: &[&[&str]] = &[
+    &["word"],
+    &["words"],
+    &["term"],
+    &["terms"],
+    &["phrase"],
+    &["phrases"],
+    &["wording"],
+    &["language"],
+    &["vocabulary"],
+    &["intensifier"],
+    &["intensifiers"],
+    &["idiom"],
+    &["idioms"],
+    &["metaphor"],
+    &["metaphors"],
+    &["slur"],
+    &["slurs"],
+    &["euphemism"],
+    &["euphemisms"],
+    &["jargon"],
+    &["style", "guide"],
+    &["styleguide"],
+    &["linter"],
+    &["lint"],
+    &["inclusive"],
+    &["rename"],
+    &["renamed"],
+    &["reword"],
+    &["reworded"],
+    &["rewrote"],
+    &["rewrite"],
+    &["rephrase"],
+    &["rephrased"],
+    &["alternative"],
+    &["alternatives"],
+    &["changed", "it", "to"],
+    &["change", "it", "to"],
+    &["replaced", "it"],
+    &["replace", "it"],
+];
+
+/// What a mentioned word is said to be or to sit in, right after it ("avoid crazy as an
+/// intensifier", "flagged master in the README").
+const MENTION_AS: &[&str] = &[
+    "a",
+    "an",
+    "in",
+    "being",
+    "ableist",
+    "sexist",
+    "racist",
+    "offensive",
+    "problematic",
+    "outdated",
+    "exclusionary",
+    "insensitive",
+    "harmful",
+    "noninclusive",
+];
+
+/// Places where words are written: "flagged master in the README".
+const TEXT_PLACES: &[&str] = &[
+    "readme",
+    "docs",
+    "doc",
+    "documentation",
+    "runbook",
+    "runbooks",
+    "code",
+    "codebase",
+    "comments",
+    "comment",
+    "config",
+    "configs",
+    "repo",
+    "repos",
+    "wiki",
+    "page",
+    "pages",
+    "slides",
+    "deck",
+    "copy",
+    "text",
+    "strings",
+    "ui",
+    "messages",
+    "emails",
+    "tickets",
+    "ticket",
+    "pr",
+    "prs",
+    "prose",
+    "spec",
+    "specs",
+    "template",
+    "templates",
+    "guide",
+    "handbook",
+    "channel",
+    "chat",
+    "slack",
+    "transcript",
+    "transcripts",
+    "writing",
+    "posts",
+    "post",
+    "glossary",
+    "changelog",
+    "notes",
+];
+
+/// A term right after a metalinguistic verb ("avoid", "flag", "ban", "phase out", …) in a
+/// sentence that is about language: the term is followed by "as a/an …" or "in/from the
+/// README" (a place where words are written), or the sentence has a language word (word,
+/// term, phrase, intensifier, style guide, linter, renamed, "changed it to", …). "Let's avoid
+/// crazy deadlines" stays a use.
+fn language_verb_mention(n: &Normalized, i: usize, j: usize) -> bool {
+    if i == 0 || separated(n, i) || !cue_before(n, i, LANGUAGE_VERBS) {
+        return false;
+    }
+    let len = n.toks.len();
+    if j < len && !separated(n, j) {
+        let next = n.tok(j);
+        if next == "as" && j + 1 < len && MENTION_AS.contains(&n.tok(j + 1)) {
+            return true;
+        }
+        if matches!(next, "in" | "from" | "throughout" | "across")
+            && (j + 1..(j + 4).min(len))
+                .take_while(|&k| !separated(n, k))
+                .any(|k| TEXT_PLACES.contains(&n.tok(k)))
+        {
+            return true;
+        }
+    }
+    let (lo, hi) = window(n, i, j, 20, 20);
+    (lo..hi)
+        .filter(|k| !(i..j).contains(k))
+        .any(|k| cue_before(n, k + 1, LANGUAGE_MARKERS))
 }

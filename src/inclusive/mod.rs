@@ -19,7 +19,8 @@
 //! # Context rules
 //!
 //! Per entry, as data: `exceptions` (`before`, `after`, `within`, `possessive`,
-//! `proper_noun`; any exception that holds suppresses the finding) and `usage`.
+//! `proper_noun`, and the sentence-window conditions `near`, `not_near` and `impersonal`;
+//! any exception that holds suppresses the finding) and `usage`.
 //!
 //! Engine-wide:
 //!
@@ -27,20 +28,64 @@
 //!   Muslim, Asian and the like are simply not terms; only pejorative uses and phrases
 //!   ("so gay", "no homo") are.
 //! - **Gendered words about a specific person or the speaker's own family are not flagged.**
-//!   Kinship words, honorifics and pronouns are not terms. Address terms (`usage =
-//!   "address"`, e.g. "guys", "ladies") are flagged only when they address a group: right
-//!   after hey / hi / hello / thanks / thank you / you / morning / okay / alright / come on
-//!   (and a few similar greetings), at the start of a sentence followed by a comma or the end
-//!   of the sentence ("Guys, …"), after a sentence-initial filler ("So guys, …"), or after a
-//!   comma at the end of a sentence ("Let's start, guys."), or at the end of a clause when no
-//!   determiner, possessive, number, preposition or plural copula comes just before ("Good
-//!   work guys.", but not "the infra guys." or "they're nice guys."); in raw speech-to-text output
-//!   (lowercase, unpunctuated), also as the first word of the utterance ("guys we need to start"). A singular
-//!   "guy" is not a term.
-//! - **Mentions are not flagged.** A term preceded within four tokens by a metalinguistic cue
-//!   ("the word", "the term", "called", "so-called", "stop using", "instead of", "rename(d)",
-//!   "replace(d)", "quote", …; "say"/"said"/"saying" count only with at most one word between
-//!   and no punctuation), or written in quotation marks, is taken as talk *about* the word.
+//!   Kinship words and honorifics are not terms, and pronouns count only as generic
+//!   pronouns (below). Address terms (`usage = "address"`, e.g. "guys", "ladies") are
+//!   flagged only when they address a group or refer to one:
+//!   - right after hey / hi / hello / thanks / thank you / you / morning / okay / alright /
+//!     come on and a few similar greetings ("hey guys", "thanks, guys", "you guys");
+//!   - at the start of a sentence followed by a comma or the end of the sentence ("Guys, …"),
+//!     or after a sentence-initial filler ("So guys, …");
+//!   - closing a phrase after a comma ("Let's start, guys."), or closing a clause when none
+//!     of the three words before it is a determiner, possessive, number, preposition,
+//!     conjunction or plural copula ("Good work guys.", but not "Ask the infra guys." or
+//!     "They're nice guys.");
+//!   - after a singular noun phrase, which an article cannot extend over a plural ("don't
+//!     be such a pain guys", "have a good weekend guys"; but "a couple guys", "a bunch of
+//!     guys" are counts);
+//!   - in raw speech-to-text output (lowercase, no punctuation), as the first word of the
+//!     utterance ("guys we need to start");
+//!   - **group reference**: after "those", "all the", "all those" ("those guys never
+//!     reply", "all the guys were there"), or after "the" when a where-phrase follows (on /
+//!     in / from / at / over in / over at / down in …: "the guys on the platform team",
+//!     "the girls in accounting", "the guys from infra"). Not "these guys", which in
+//!     meetings mostly points at things on a screen, and not "the infra guys" or "two guys".
+//!
+//!   A singular "guy" is not a term.
+//! - **Generic pronouns** (`usage = "generic"`: he / him / his / himself and she / her /
+//!   hers / herself) count only when a generic, hypothetical or indefinite antecedent comes
+//!   earlier in the same sentence, at most 12 tokens back:
+//!   - *strong* antecedents are generic by themselves: each / every / any / no + a role
+//!     noun (user, engineer, customer, candidate, manager, new hire, …, with up to two
+//!     words between: "every new user"), "each of the engineers", and anyone / anybody /
+//!     everyone / everybody / whoever / nobody / no one / each one;
+//!   - *weak* antecedents (a / an / the + role noun, someone, somebody) count only in a
+//!     hypothetical context: a cue before them (if, when, whenever, once, unless, until,
+//!     suppose, imagine, let's say, in case, every time…) or between them and the pronoun
+//!     (if, when, once, unless, until), or for a / an a modal between (should, must, can,
+//!     will, needs to…); and never with a past-event marker (was, said, called, yesterday,
+//!     last, ago…: "a customer called yesterday and he was upset");
+//!   - nothing that points at a specific person may come between: a name (capitalised
+//!     inside a sentence, in cased text), a gendered or unique person noun (man, guy, wife,
+//!     dad, CEO, boss…), or my / our / your / their + role noun ("my manager");
+//!   - "him" (and "her" as an object) needs a clause boundary after the antecedent
+//!     ("everybody hated him" is someone else), and a subject pronoun right after a verb of
+//!     saying or thinking ("everyone knows he's…") is taken as someone else.
+//!
+//!   "his or her" and "he/she" are the separate `he-or-she` entry (the longer span wins).
+//! - **Mentions are not flagged.** A term preceded within four tokens (same sentence) by a
+//!   metalinguistic cue ("the word", "the term", "called", "so-called", "stop using",
+//!   "instead of", "rename(d)", "replace(d)", "quote", …; "say"/"said"/"saying" count only
+//!   with at most one word between and no punctuation), or written in quotation marks, is
+//!   taken as talk *about* the word. So is a term right after a metalinguistic verb
+//!   (avoid, flag, ban, retire, deprecate, phase out, get rid of, move away from) when the
+//!   sentence is about language: the term is followed by "as a/an …" or by "in/from the
+//!   README" (a place where words are written: docs, runbook, code, slides…), or the
+//!   sentence has a language word (word, term, phrase, intensifier, idiom, style guide,
+//!   linter, inclusive, renamed, "changed it to"…). "Let's avoid crazy deadlines" is a use.
+//! - **Titles are not flagged.** In cased text, a capitalised term joined by one or two
+//!   lowercase link words (in, of, the, and, on…) to another capitalised word is taken as
+//!   part of a title ("Crazy in Love came on"); a plain sentence-initial capital ("Crazy
+//!   week") is not a title.
 //! - **`usage = "metaphor"`** entries are figurative phrases ("blind to the risks",
 //!   "crippled the release"); their literal uses are suppressed through exceptions, and bare
 //!   literal words ("blind") are not terms at all.
@@ -170,10 +215,15 @@ pub enum Usage {
     /// Any use.
     #[default]
     Any,
-    /// Only when addressing a group ("hey guys", "you guys", "Guys, …").
+    /// Only when addressing a group ("hey guys", "you guys", "Guys, …") or referring to one
+    /// ("the guys on the platform team", "all the guys").
     Address,
     /// A figurative phrase; literal uses are excluded through exceptions.
     Metaphor,
+    /// A pronoun used for a generic, hypothetical or indefinite person: only when such an
+    /// antecedent comes earlier in the same sentence ("if a user forgets his password",
+    /// "every engineer should update his laptop"), never after a name or a specific person.
+    Generic,
 }
 
 /// Which extra forms the loader generates for an entry's terms.
@@ -208,7 +258,27 @@ pub struct Exception {
     /// The match is capitalised, not sentence-initial, in a text that has both cases.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub proper_noun: bool,
+    /// Phrases, one of which must occur in the same sentence within
+    /// [`NEAR_WINDOW`] tokens of the match (the match itself included): context words of
+    /// a literal sense ("powwow" near "dances", "blind spot" near "mirror").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub near: Vec<String>,
+    /// Phrases none of which may occur in the same sentence within [`NEAR_WINDOW`] tokens
+    /// of the match: the context a sense needs ("lifestyle choice" only near "gay",
+    /// "trans", …).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_near: Vec<String>,
+    /// No person is referred to in the same sentence, in the [`NEAR_WINDOW`] tokens before
+    /// the match or the three after it: no he/she/him/her/his/you, no person noun (guy,
+    /// colleague, candidate…) and, in cased text, no name. For words that are only a
+    /// problem when said about a person ("a total dinosaur", "gotten fat").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub impersonal: bool,
 }
+
+/// How many tokens either side of a match the `near`, `not_near` and `impersonal`
+/// exception conditions look at (never across the end of a sentence).
+pub const NEAR_WINDOW: usize = 8;
 
 /// One lexicon entry: a concept with its surface forms, advice and context rules.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -283,6 +353,17 @@ impl Lexicon {
         let user = load::read_dirs(dirs)?;
         let entries = load::merge(&load::builtin_files(), &user)?;
         Lexicon::compile(entries)
+    }
+
+    /// A lexicon from in-memory files: `base` files follow the built-in rules (`[meta]`
+    /// required, unique ids), `user` files merge over them by id as in [`Lexicon::with_dirs`].
+    /// For the fuzz targets (`tests/fuzz`), which cannot afford the built-ins on every input.
+    #[doc(hidden)]
+    pub fn from_texts(
+        base: &[(PathBuf, String)],
+        user: &[(PathBuf, String)],
+    ) -> Result<Lexicon, LexiconError> {
+        Lexicon::compile(load::merge(base, user)?)
     }
 
     fn compile(entries: Vec<Entry>) -> Result<Lexicon, LexiconError> {

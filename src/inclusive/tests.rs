@@ -354,12 +354,26 @@ fn address_terms_only_when_addressing_a_group() {
         "Take it away guys!",
         "Sorry about this guys.",
         "That's fab guys, really.",
+        // a vocative after a singular noun phrase: "a" cannot determine the plural term
+        "don't be such a pain guys, it's fine",
+        "Have a good weekend guys.",
+        "What a day guys!",
+    ] {
+        assert_eq!(ids(lx, t), ["t-guys"], "{t}");
+    }
+    // group reference: "those guys", "all the guys", "the guys" + where they work
+    for t in [
+        "the guys from infra fixed it",
+        "the guys on the platform team shipped it",
+        "I asked the guys over in support",
+        "the guys at the vendor said no",
+        "Those guys are great.",
+        "Ask those guys.",
+        "all the guys were there",
     ] {
         assert_eq!(ids(lx, t), ["t-guys"], "{t}");
     }
     for t in [
-        "the guys from infra fixed it",
-        "Those guys are great.",
         "Five guys for lunch, hey?",
         "hey, five guys for lunch?",
         "Guys like him are rare.",
@@ -370,7 +384,11 @@ fn address_terms_only_when_addressing_a_group() {
         "We hired two guys.",
         "They're really nice guys.",
         "It's for our sales guys, right?",
-        "Ask those guys.",
+        // "these guys" mostly points at things on a screen
+        "so these guys all have to add up to one",
+        "the guys.",
+        "a couple guys.",
+        "a bunch of guys.",
     ] {
         assert!(ids(lx, t).is_empty(), "{t}");
     }
@@ -773,11 +791,27 @@ const GENDER_POSITIVE: &[(&str, &[&str])] = &[
     ("The salesmen will call.", &["salesman"]),
     ("The congressman's office replied.", &["congressman"]),
     ("Grow a pair and tell them.", &["grow-a-pair"]),
+    ("The guys from infra fixed it.", &["address-guys"]),
+    (
+        "Ask the ladies in finance for the numbers.",
+        &["address-ladies"],
+    ),
+    (
+        "Every reviewer should sign off on his own queue.",
+        &["generic-masculine-pronoun"],
+    ),
+    (
+        "If a nurse is late, she has to call ahead.",
+        &["generic-feminine-pronoun"],
+    ),
 ];
 
 const GENDER_NEGATIVE: &[&str] = &[
     "Five Guys for lunch?",
-    "The guys from infra fixed it.",
+    "The guys we hired start Monday.",
+    "Dana said she'd review it and Sam said he'd merge it.",
+    "My manager said his flight was cancelled.",
+    "The girls on my daughter's team won the final.",
     "Guy from legal will join later.",
     "That guy is brilliant.",
     "I have a meeting with a man from the bank.",
@@ -861,13 +895,15 @@ const RACE_POSITIVE: &[(&str, &[&str])] = &[
     ("He's the black sheep of the team.", &["black-sheep"]),
     ("She looks so exotic.", &["exotic-people"]),
     ("We hired a whitehat to test it.", &["blackhat-whitehat"]),
-    ("Let's do a brown bag on Rust.", &["brown-bag"]),
     ("Stop slaving away on the weekend.", &["slaving-away"]),
     ("He's a total slave driver.", &["slave-driver"]),
     ("Don't be so uppity.", &["uppity"]),
 ];
 
 const RACE_NEGATIVE: &[&str] = &[
+    // brown-bag ships disabled (folk etymology; not on the major lists)
+    "Let's do a brown bag on Rust.",
+    "She dances at the powwow on the reservation every summer.",
     "I got a master's degree in statistics.",
     "She has a masters in CS.",
     "He's a Master of Science.",
@@ -1080,4 +1116,350 @@ fn bench_find_on_real_meetings() {
             mb / scan
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Generic pronouns, context exceptions, titles, metalinguistic verbs
+
+/// The ids of the generic-pronoun findings only.
+fn generic_ids(text: &str) -> Vec<String> {
+    ids(builtin(), text)
+        .into_iter()
+        .filter(|id| id.starts_with("generic-"))
+        .collect()
+}
+
+#[test]
+fn generic_pronouns_after_a_generic_antecedent() {
+    const M: &str = "generic-masculine-pronoun";
+    const F: &str = "generic-feminine-pronoun";
+    for (t, want) in [
+        ("every developer should keep his keys in the vault", vec![M]),
+        ("each tester files his own bugs", vec![M]),
+        ("any admin can reset his password", vec![M]),
+        ("no engineer wants his pager going off at night", vec![M]),
+        ("if a customer cancels, he gets a refund", vec![M]),
+        (
+            "when an applicant withdraws, we thank him and close the req",
+            vec![M],
+        ),
+        (
+            "once the caller is verified he can change the address",
+            vec![M],
+        ),
+        ("a maintainer should tag his releases", vec![M]),
+        ("a reviewer needs to approve it before he merges", vec![M]),
+        ("if the reviewer is busy, he hands it on", vec![M]),
+        ("the user can override it if he wants to", vec![M]),
+        ("everyone should bring his laptop tomorrow", vec![M]),
+        ("if anybody asks, tell him it's tuesday", vec![M]),
+        ("whoever breaks the build buys his team coffee", vec![M]),
+        ("if someone leaves, he hands over his tickets", vec![M, M]),
+        ("each of the engineers updates his own branch", vec![M]),
+        ("every new hire gets his badge on day one", vec![M]),
+        (
+            "if a patient misses a dose, she should call the nurse line",
+            vec![F],
+        ),
+        ("every teacher grades her own class", vec![F]),
+        ("Each user picks his or her plan.", vec!["he-or-she"]),
+    ] {
+        let got = if want == ["he-or-she"] {
+            ids(builtin(), t)
+        } else {
+            generic_ids(t)
+        };
+        assert_eq!(got, want, "{t}: {:?}", hits(builtin(), t));
+    }
+}
+
+#[test]
+fn generic_pronouns_not_about_a_specific_person() {
+    for t in [
+        // names and specific people
+        "Tom said he would review it.",
+        "tom said he would review it",
+        "My manager said his flight was late.",
+        "our CEO told us he is leaving",
+        "If a user emails Priya, she answers within a day.",
+        "if a customer calls my manager, he will sort it out",
+        "every engineer met the CEO when he visited",
+        "his daughter started at uni so he's been out",
+        // a specific event with an article: the speaker may know who it was
+        "a customer called yesterday and he was upset",
+        "the user said he can't log in",
+        "when the candidate came in he was nervous",
+        "someone from sales called, he wants a demo",
+        // an object pronoun in the antecedent's own clause is someone else
+        "everybody hated him for a while",
+        "every manager should ask her about the budget",
+        // no antecedent at all
+        "she is the best engineer we have",
+        "he came out at the all hands last year",
+        "there's a guy from legal joining at two, he'll cover it",
+        // no pronoun reaches back across a sentence
+        "Every user gets an email. He is our best customer.",
+        // a subject pronoun after a verb of saying or thinking is someone else
+        "everyone knows he's the best reviewer we have",
+        "nobody thinks she did anything wrong",
+        // the speaker's own people
+        "each of my kids has his own room",
+        // "the" + role noun + modal, no hypothetical: may be someone specific
+        "the developer on the vendor side should send his invoice",
+    ] {
+        assert!(generic_ids(t).is_empty(), "{t}: {:?}", hits(builtin(), t));
+    }
+}
+
+const CONTEXT_LEX: &str = r#"
+[meta]
+category = "age"
+version = 1
+
+[[entry]]
+id = "c-near"
+severity = "low"
+terms = ["powwow"]
+exceptions = [{ near = ["dances", "first nations"] }]
+
+[[entry]]
+id = "c-not-near"
+category = "lgbtq"
+severity = "low"
+terms = ["lifestyle choice"]
+exceptions = [{ not_near = ["gay", "trans"] }]
+
+[[entry]]
+id = "c-impersonal"
+severity = "low"
+terms = ["dinosaur"]
+exceptions = [{ impersonal = true }]
+"#;
+
+fn context_lex() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| Lexicon::from_test_files(&[("context.toml", CONTEXT_LEX)]).unwrap())
+}
+
+#[test]
+fn near_not_near_and_impersonal_exceptions() {
+    let lx = context_lex();
+    // near: a context word within the window, in the same sentence, suppresses
+    assert!(ids(lx, "my cousin dances at the powwow every summer").is_empty());
+    assert!(ids(lx, "the powwow of the First Nations council").is_empty());
+    assert_eq!(ids(lx, "let's have a quick powwow after lunch"), ["c-near"]);
+    assert_eq!(ids(lx, "She dances. Let's have a powwow."), ["c-near"]);
+    assert_eq!(
+        ids(
+            lx,
+            "she dances every week and then one two three four five six seven eight nine powwow"
+        ),
+        ["c-near"],
+        "beyond the window"
+    );
+    // not_near: suppressed unless the context is there
+    assert!(ids(lx, "going vegan is a lifestyle choice").is_empty());
+    assert_eq!(
+        ids(lx, "he's gay, which is a lifestyle choice"),
+        ["c-not-near"]
+    );
+    // impersonal: only about a person
+    assert!(ids(lx, "that mainframe is a dinosaur").is_empty());
+    assert!(ids(lx, "It's more like a dinosaur.").is_empty());
+    assert!(ids(lx, "I'm such a dinosaur with phones").is_empty());
+    assert!(ids(lx, "you know, the server is a dinosaur").is_empty());
+    assert_eq!(ids(lx, "he's a total dinosaur"), ["c-impersonal"]);
+    assert_eq!(ids(lx, "you're such a dinosaur"), ["c-impersonal"]);
+    assert_eq!(ids(lx, "Bob's a dinosaur about email."), ["c-impersonal"]);
+    assert_eq!(ids(lx, "honestly Priya is a dinosaur"), ["c-impersonal"]);
+    // without case information a name is not recognised
+    assert!(ids(lx, "honestly priya is a dinosaur").is_empty());
+}
+
+#[test]
+fn new_exception_conditions_load_and_are_checked() {
+    let ok = format!(
+        "{HEAD}[[entry]]\nid = \"a\"\nseverity = \"low\"\nterms = [\"x\"]\nexceptions = [{{ near = [\"y\"] }}, {{ not_near = [\"z\"] }}, {{ impersonal = true }}]\n"
+    );
+    let lx = Lexicon::from_test_files(&[("ok.toml", &ok)]).unwrap();
+    assert_eq!(lx.entries()[0].exceptions.len(), 3);
+    let e = load_err(&format!(
+        "{HEAD}[[entry]]\nid = \"a\"\nseverity = \"low\"\nterms = [\"x\"]\nexceptions = [{{ near = [\"--\"] }}]\n"
+    ));
+    assert!(e.contains("has no words"), "{e}");
+    let e = load_err(&format!(
+        "{HEAD}[[entry]]\nid = \"a\"\nseverity = \"low\"\nterms = [\"x\"]\nexceptions = [{{ impersonal = false }}]\n"
+    ));
+    assert!(e.contains("exception has no condition"), "{e}");
+    let generic = format!(
+        "{HEAD}[[entry]]\nid = \"g\"\nseverity = \"low\"\nterms = [\"his\"]\nusage = \"generic\"\n"
+    );
+    let lx = Lexicon::from_test_files(&[("g.toml", &generic)]).unwrap();
+    assert_eq!(lx.entries()[0].usage, Usage::Generic);
+    assert_eq!(ids(&lx, "every user sets his password"), ["g"]);
+    assert!(ids(&lx, "Sam sets his password").is_empty());
+}
+
+#[test]
+fn capitalised_titles_are_not_flagged() {
+    let lx = builtin();
+    for t in [
+        "Crazy in Love came on at the party.",
+        "We sang Crazy in Love at karaoke.",
+        "I reread Lord of the Flies and The Madness of King George.",
+    ] {
+        let got = ids(lx, t);
+        assert!(
+            !got.iter().any(|id| id == "disability-crazy"),
+            "{t}: {:?}",
+            hits(lx, t)
+        );
+    }
+    // an ordinary sentence-initial capital is still a use
+    assert_eq!(ids(lx, "Crazy week, huh?"), ["disability-crazy"]);
+    assert_eq!(ids(lx, "Crazy how fast that went."), ["disability-crazy"]);
+    // lowercase text has no titles
+    assert_eq!(ids(lx, "crazy in love with this api"), ["disability-crazy"]);
+}
+
+#[test]
+fn metalinguistic_verbs_need_talk_about_language() {
+    let lx = builtin();
+    for t in [
+        "the style guide says to avoid crazy as an intensifier",
+        "someone flagged sanity check in the runbook so we changed it to confidence check",
+        "the linter flags master in the docs",
+        "we're trying to phase out blacklist across the codebase",
+        "we banned guys as a greeting last year",
+        "we agreed to avoid crazy, it's on the inclusive language page",
+    ] {
+        assert!(ids(lx, t).is_empty(), "{t}: {:?}", hits(lx, t));
+    }
+    for (t, want) in [
+        (
+            "let's avoid crazy deadlines this quarter",
+            "disability-crazy",
+        ),
+        (
+            "we should flag blacklisted IPs in the dashboard",
+            "blacklist",
+        ),
+        (
+            "avoid blind spots in the rollout plan",
+            "disability-blind-spot",
+        ),
+        ("I avoided the master branch as much as possible", "master"),
+    ] {
+        assert!(
+            ids(lx, t).contains(&want.to_string()),
+            "{t}: {:?}",
+            hits(lx, t)
+        );
+    }
+}
+
+/// Hand-written sentences for the entries added with the context exceptions (not taken from
+/// the labelled evaluation set).
+const CONTEXT_POSITIVE: &[(&str, &[&str])] = &[
+    (
+        "Just put dummy values in the form for now.",
+        &["disability-dummy"],
+    ),
+    ("Don't be a dummy, read the error.", &["disability-dummy"]),
+    (
+        "The new vendor is a basket case.",
+        &["disability-basket-case"],
+    ),
+    (
+        "Our test coverage is looking anorexic this sprint.",
+        &["disability-eating-disorder-metaphor"],
+    ),
+    (
+        "We need some fresh blood in the guild.",
+        &["age-young-blood"],
+    ),
+    (
+        "Don't listen to that geezer from procurement.",
+        &["age-old-man-insults"],
+    ),
+    ("You're such a dinosaur about Slack.", &["age-dinosaur"]),
+    (
+        "Isn't he a bit long in the tooth to be an intern?",
+        &["age-long-in-the-tooth"],
+    ),
+    (
+        "She codes like my grandma, one key at a time.",
+        &["age-like-a-grandparent"],
+    ),
+    (
+        "He's trans, which is his lifestyle choice I guess.",
+        &["lgbtq-lifestyle-choice-context"],
+    ),
+    ("Quit being such a pansy about the demo.", &["lgbtq-pansy"]),
+    (
+        "He's gone totally Amish since he deleted Twitter.",
+        &["religion-amish-insult"],
+    ),
+    ("It's a ghetto setup but it works.", &["ghetto"]),
+    (
+        "Some bogan in the car park dinged my door.",
+        &["class-bogan"],
+    ),
+    (
+        "He's got so fat since the wedding.",
+        &["class-body-fat-remark"],
+    ),
+    (
+        "The fat guy from facilities fixed it.",
+        &["class-body-fat-person"],
+    ),
+    (
+        "Tell that lard-ass to move his car.",
+        &["class-body-fat-insults"],
+    ),
+    (
+        "He has a face for radio, honestly.",
+        &["class-body-appearance-insults"],
+    ),
+    (
+        "If a driver gets lost, he calls dispatch.",
+        &["generic-masculine-pronoun"],
+    ),
+];
+
+const CONTEXT_NEGATIVE: &[&str] = &[
+    "The young man at the front desk was helpful.",
+    "The crash test dummy results are in the appendix.",
+    "Add a dummy variable for each region in the regression.",
+    "I bought Python for Dummies years ago.",
+    "The baby spat out her dummy again.",
+    "She was anorexic as a teenager and talks openly about recovery.",
+    "The clinic treats anorexic patients.",
+    "We need new blood on the board.",
+    "He's a proper geezer, salt of the earth.",
+    "The kids loved the dinosaur museum.",
+    "That server is a dinosaur.",
+    "It looks like a dinosaur, actually.",
+    "This laptop is getting long in the tooth.",
+    "He's like a grandpa to me.",
+    "Going vegan was a lifestyle choice for me.",
+    "We planted pansies along the fence.",
+    "Their furniture comes from Amish country.",
+    "The Warsaw ghetto exhibit opens next month.",
+    "We drove along the Bogan River.",
+    "I fat-fingered the deploy again.",
+    "There's a lot of fat in the budget.",
+    "The fat client talks to a thin server.",
+    "I'm getting fat from all the snacks.",
+    "The cat is getting fat.",
+    "We use a cuckoo filter for membership checks.",
+    "Cuckoo hashing keeps lookups constant time.",
+    "The vans have a blind spot on the left side.",
+    "Check the mirror, the blind spot is huge on that truck.",
+];
+
+#[test]
+fn context_entry_dev_sentences() {
+    check_positive(CONTEXT_POSITIVE);
+    check_negative(CONTEXT_NEGATIVE, &Category::ALL);
 }

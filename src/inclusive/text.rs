@@ -40,6 +40,28 @@ pub(crate) struct Normalized<'a> {
     cased: std::cell::OnceCell<bool>,
 }
 
+/// ASCII letters and digits, as a lookup table (the hot loop of the tokeniser).
+const ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// ASCII lowercase mapping as a lookup table.
+const ASCII_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    t
+};
+
 /// Letters, digits and combining marks (so that decomposed "résumé" stays one word).
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
@@ -94,15 +116,17 @@ impl<'a> Normalized<'a> {
         let mut buf = [0u8; 4];
         while i < bytes.len() {
             let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
+            if ASCII_WORD[b as usize] {
                 if cur.is_none() {
                     cur = Some((i, norm.len()));
                 }
-                let start = i;
-                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                for &c in &bytes[i..] {
+                    if !ASCII_WORD[c as usize] {
+                        break;
+                    }
+                    norm.push(ASCII_LOWER[c as usize]);
                     i += 1;
                 }
-                norm.extend(bytes[start..i].iter().map(u8::to_ascii_lowercase));
                 continue;
             }
             if b < 0x80 && b != b'\'' {

@@ -124,10 +124,21 @@ fn out_dir_writes_summary_report_and_private_files() {
     let r: serde_json::Value =
         serde_json::from_slice(&std::fs::read(meeting.join("report.json")).unwrap()).unwrap();
     assert_eq!(r["schema"], "turnstat.report.v1");
-    let speakers: Vec<_> = std::fs::read_dir(meeting.join("speakers"))
+    let names: Vec<String> = std::fs::read_dir(meeting.join("speakers"))
         .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .collect();
-    assert_eq!(speakers.len(), 4);
+    assert_eq!(
+        names.iter().filter(|n| n.ends_with(".md")).count(),
+        4,
+        "{names:?}"
+    );
+    assert_eq!(
+        names.iter().filter(|n| n.ends_with(".html")).count(),
+        4,
+        "{names:?}"
+    );
+    assert!(meeting.join("report.html").is_file());
     assert!(
         dir.path()
             .join("acdc-2026-02-19-175/speakers/stokes.md")
