@@ -117,7 +117,12 @@ const JSON_KEYS: &[&str] = &[
 ];
 
 fn from_content(text: &str) -> Option<Date> {
-    let head = &text[..text.len().min(1 << 20)];
+    // The first MiB, cut at a char boundary (a multi-byte char may straddle the limit).
+    let mut end = text.len().min(1 << 20);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
     if head.trim_start().starts_with('{') || head.trim_start().starts_with('[') {
         for key in JSON_KEYS {
             let pat = format!("\"{key}\"");

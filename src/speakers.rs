@@ -15,10 +15,14 @@ pub struct SpeakerTable {
     names: Vec<String>,
     index: HashMap<String, usize>,
     unknown: Option<usize>,
-    /// The last name interned, as given, and its index: consecutive segments of one speaker
-    /// skip the normalisation and the hash lookup.
-    last: Option<(String, usize)>,
+    /// Names as given (before normalisation) and their index, for the first
+    /// [`RAW_CACHE`] distinct spellings: a segment whose speaker is spelled as before (nearly
+    /// all of them) skips the normalisation and the hash lookup.
+    raw: Vec<(String, usize)>,
 }
+
+/// How many distinct raw spellings [`SpeakerTable`] remembers (a linear scan).
+const RAW_CACHE: usize = 32;
 
 /// Trims and collapses inner whitespace (any Unicode whitespace becomes one space).
 pub fn clean_name(name: &str) -> String {
@@ -41,14 +45,19 @@ impl SpeakerTable {
     /// The index for `name`, creating it on first sight; `None` or a blank name is the
     /// unknown speaker.
     pub fn intern(&mut self, name: Option<&str>) -> usize {
-        if let (Some(n), Some((last, i))) = (name, &self.last)
-            && n == last
-        {
-            return *i;
+        let Some(n) = name else {
+            return self.intern_slow(None);
+        };
+        // Most recent first: the previous segment's speaker is the likeliest.
+        if let Some(k) = self.raw.iter().rposition(|(r, _)| r == n) {
+            let i = self.raw[k].1;
+            let last = self.raw.len() - 1;
+            self.raw.swap(k, last);
+            return i;
         }
         let i = self.intern_slow(name);
-        if let Some(n) = name {
-            self.last = Some((n.to_string(), i));
+        if self.raw.len() < RAW_CACHE {
+            self.raw.push((n.to_string(), i));
         }
         i
     }

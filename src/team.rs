@@ -552,11 +552,21 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
     let results: Vec<Item> = inputs
         .par_iter()
         .map(|input| {
-            let bytes = match input {
-                Input::Stdin => stdin.clone().unwrap_or_default(),
-                Input::File(p) => std::fs::read(p).unwrap_or_default(),
-            };
-            let text = String::from_utf8_lossy(&bytes[..bytes.len().min(1 << 20)]).into_owned();
+            // The date is looked for in the first MiB only: read no more (the pipeline reads
+            // the whole file itself; a second full copy doubled the memory of large files).
+            let mut head = Vec::new();
+            match input {
+                Input::Stdin => head.extend(stdin.iter().flatten().take(1 << 20)),
+                Input::File(p) => {
+                    if let Ok(f) = std::fs::File::open(p) {
+                        let _ = std::io::Read::read_to_end(
+                            &mut std::io::Read::take(f, 1 << 20),
+                            &mut head,
+                        );
+                    }
+                }
+            }
+            let text = String::from_utf8_lossy(&head).into_owned();
             let path = match input {
                 Input::File(p) => Some(p.as_path()),
                 Input::Stdin => None,

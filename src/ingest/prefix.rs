@@ -200,9 +200,40 @@ pub fn split_prefix(text: &str) -> Option<(&str, &str)> {
     Some((name, after.trim_start()))
 }
 
+/// A word of at most 16 bytes, ASCII-lower-cased and zero-padded, as an integer (with its
+/// length, so that trailing NUL bytes cannot collide).
+fn label_key(word: &[u8]) -> Option<(u128, usize)> {
+    if word.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..word.len()].copy_from_slice(word);
+    buf.make_ascii_lowercase();
+    Some((u128::from_le_bytes(buf), word.len()))
+}
+
+/// [`LABELS`] as sorted keys, for binary search.
+fn sorted_labels() -> &'static [(u128, usize)] {
+    static SORTED: std::sync::OnceLock<Vec<(u128, usize)>> = std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut v: Vec<(u128, usize)> = LABELS
+            .iter()
+            .filter_map(|l| label_key(l.as_bytes()))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
+/// True when `word` is one of [`LABELS`], compared ASCII-case-insensitively (the labels are
+/// lower-case ASCII of at most 16 bytes; checked by a test).
+fn is_label(word: &str) -> bool {
+    label_key(word.as_bytes()).is_some_and(|k| sorted_labels().binary_search(&k).is_ok())
+}
+
 fn name_shaped(name: &str) -> bool {
-    let n = name.chars().count();
-    if n == 0 || n > 60 {
+    if name.is_empty() || name.len() > 4 * 60 || name.chars().count() > 60 {
         return false;
     }
     if !name
@@ -212,9 +243,14 @@ fn name_shaped(name: &str) -> bool {
     {
         return false;
     }
-    if name.contains([
-        '?', '!', ';', ',', '"', '“', '”', '<', '>', '[', ']', '{', '}',
-    ]) {
+    // Sentence punctuation: ASCII bytes, plus the curly double quotes (E2 80 9C / 9D).
+    if name.bytes().any(|b| {
+        matches!(
+            b,
+            b'?' | b'!' | b';' | b',' | b'"' | b'<' | b'>' | b'[' | b']' | b'{' | b'}'
+        )
+    }) || (!name.is_ascii() && name.contains(['“', '”']))
+    {
         return false;
     }
     let mut words = name.split_whitespace();
@@ -222,7 +258,7 @@ fn name_shaped(name: &str) -> bool {
     if words.count() > 5 {
         return false;
     }
-    !LABELS.iter().any(|l| l.eq_ignore_ascii_case(first))
+    !is_label(first)
 }
 
 /// Finds the `>>` marks in a unit's text: returns the pieces, each with whether it starts
@@ -335,10 +371,23 @@ fn by_prefix(units: Vec<Unit>) -> Vec<RawSegment> {
         })
         .collect();
     let mut raw_counts: HashMap<&str, usize> = HashMap::new();
+    // Consecutive units of one speaker repeat the same prefix: count runs, not units.
+    let mut run: Option<(&str, usize)> = None;
     for (u, c) in units.iter().zip(&candidates) {
         if let Some((end, _)) = c {
-            *raw_counts.entry(u.text[..*end].trim()).or_default() += 1;
+            let name = u.text[..*end].trim();
+            match &mut run {
+                Some((last, n)) if *last == name => *n += 1,
+                _ => {
+                    if let Some((last, n)) = run.replace((name, 1)) {
+                        *raw_counts.entry(last).or_default() += n;
+                    }
+                }
+            }
         }
+    }
+    if let Some((last, n)) = run {
+        *raw_counts.entry(last).or_default() += n;
     }
     let mut key_counts: HashMap<String, usize> = HashMap::new();
     for (raw, n) in &raw_counts {
@@ -361,7 +410,9 @@ fn by_prefix(units: Vec<Unit>) -> Vec<RawSegment> {
         let mut text = u.text;
         if let Some((end, rest)) = c {
             let name = text[..*end].trim();
-            if accepted.get(name).copied().unwrap_or(false) {
+            // The current speaker's own prefix again (the common case) is accepted.
+            let same = current.as_deref() == Some(name);
+            if same || accepted.get(name).copied().unwrap_or(false) {
                 if current.as_deref() != Some(name) {
                     current = Some(name.to_string());
                 }
@@ -428,6 +479,19 @@ mod tests {
                 n("Cy")
             ]
         );
+    }
+
+    #[test]
+    fn labels_fit_the_lookup() {
+        // `is_label` lower-cases ASCII into 16 bytes.
+        for l in LABELS {
+            assert!(
+                l.len() <= 16 && l.bytes().all(|b| !b.is_ascii_uppercase()),
+                "{l}"
+            );
+            assert!(is_label(l) && is_label(&l.to_ascii_uppercase()), "{l}");
+        }
+        assert!(!is_label("Ann") && !is_label("notes2"));
     }
 
     #[test]

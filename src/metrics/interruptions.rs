@@ -149,13 +149,25 @@ pub fn has_cross_speaker_overlap(t: &Transcript) -> bool {
 
 /// Finds and classifies the events of a transcript.
 pub fn detect(t: &Transcript, th: &Thresholds) -> (Vec<Event>, Mode) {
+    detect_with(t, th, || {
+        wording::is_punctuated(t.segments.iter().map(|s| s.text.as_str()))
+    })
+}
+
+/// [`detect`], with whether the transcript punctuates ([`wording::is_punctuated`]) supplied by
+/// the caller, who has usually computed it already (it is needed in inferred mode only).
+pub fn detect_with(
+    t: &Transcript,
+    th: &Thresholds,
+    punctuated: impl FnOnce() -> bool,
+) -> (Vec<Event>, Mode) {
     if !t.is_timed() {
         return (Vec::new(), Mode::Unavailable);
     }
     if has_cross_speaker_overlap(t) {
         (observed(t, th), Mode::Observed)
     } else {
-        (inferred(t, th), Mode::Inferred)
+        (inferred(t, th, punctuated()), Mode::Inferred)
     }
 }
 
@@ -235,8 +247,7 @@ pub fn breaks_off(text: &str, punctuated: bool) -> bool {
     punctuated && !t.ends_with(['.', '?', '!', '"', '\'', ')', '”', '’', ']'])
 }
 
-fn inferred(t: &Transcript, th: &Thresholds) -> Vec<Event> {
-    let punctuated = wording::is_punctuated(t.segments.iter().map(|s| s.text.as_str()));
+fn inferred(t: &Transcript, th: &Thresholds, punctuated: bool) -> Vec<Event> {
     let main: Vec<usize> = (0..t.turns.len())
         .filter(|&i| !t.turns[i].embedded)
         .collect();

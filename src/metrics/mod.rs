@@ -130,7 +130,17 @@ pub fn compute(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics {
 pub fn compute_dynamics(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics {
     let timeline = talk::timeline(t);
     let mut speakers = vec![SpeakerMetrics::default(); t.speakers.len()];
-    let punctuated = wording::is_punctuated(t.segments.iter().map(|s| s.text.as_str()));
+    // One pass over each segment's text: word-level counts (for both kinds of transcript)
+    // and the figures that say whether the transcript punctuates.
+    let text_counts: Vec<wording::TextCounts> = t
+        .segments
+        .iter()
+        .map(|s| wording::count_all(&s.text))
+        .collect();
+    let punctuated = wording::punctuated_from(
+        text_counts.iter().map(|c| c.raw_words).sum(),
+        text_counts.iter().map(|c| c.marks).sum(),
+    );
 
     if let Some(tl) = &timeline {
         for (i, s) in speakers.iter_mut().enumerate() {
@@ -186,14 +196,14 @@ pub fn compute_dynamics(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics
         for s in &mut speakers {
             s.counts = Some(wording::Counts::default());
         }
-        for seg in &t.segments {
+        for (seg, tc) in t.segments.iter().zip(&text_counts) {
             if let Some(c) = &mut speakers[seg.speaker].counts {
-                *c += wording::count(&seg.text, punctuated);
+                *c += tc.counts(punctuated);
             }
         }
     }
     // Interruptions.
-    let (events, mode) = interruptions::detect(t, &opts.thresholds);
+    let (events, mode) = interruptions::detect_with(t, &opts.thresholds, || punctuated);
     for e in &events {
         match e.kind {
             interruptions::Kind::Backchannel => speakers[e.by].backchannels += 1,

@@ -18,54 +18,151 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `text` into sentences: (char offset of the start, the sentence, trimmed).
 pub fn split(text: &str) -> Vec<(usize, &str)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
-    let mut start = 0usize; // byte offset
-    let mut i = 0;
-    while i < chars.len() {
-        let (b, c) = chars[i];
-        if matches!(c, '.' | '?' | '!' | '…') {
-            // The run of terminal marks.
-            let mut j = i;
-            while j + 1 < chars.len() && matches!(chars[j + 1].1, '.' | '?' | '!' | '…') {
-                j += 1;
-            }
-            let end_b = chars.get(j + 1).map_or(text.len(), |x| x.0);
-            let next = chars[j + 1..].iter().find(|x| !x.1.is_whitespace());
-            let spaced = chars.get(j + 1).is_none_or(|x| x.1.is_whitespace());
-            let opens = next.is_none_or(|x| {
-                x.1.is_uppercase()
-                    || x.1.is_ascii_digit()
-                    || matches!(x.1, '"' | '“' | '\'' | '(' | '[')
-            });
-            let single_stop = j == i && c == '.';
-            let word_before = text[start..b].split_whitespace().last().unwrap_or("");
-            let abbrev = single_stop
-                && (ABBREVIATIONS
-                    .iter()
-                    .any(|a| a.eq_ignore_ascii_case(word_before.trim_start_matches(['(', '"'])))
-                    || (word_before.chars().count() == 1
-                        && word_before.chars().all(char::is_uppercase)));
-            if spaced && opens && !abbrev {
-                push(text, start, end_b, &mut out);
-                start = end_b;
-            }
-            i = j + 1;
-            continue;
-        }
-        let _ = b;
-        i += 1;
-    }
-    push(text, start, text.len(), &mut out);
+    split_into(text, &mut out);
     out
 }
 
-fn push<'a>(text: &'a str, a: usize, z: usize, out: &mut Vec<(usize, &'a str)>) {
+/// The length in bytes of the terminal mark (`.`, `?`, `!`, `…`) at byte `i`, or 0.
+#[inline]
+fn mark_at(b: &[u8], i: usize) -> usize {
+    match b.get(i) {
+        Some(b'.' | b'?' | b'!') => 1,
+        Some(0xe2) if b.get(i + 1..i + 3) == Some(&[0x80, 0xa6][..]) => 3,
+        _ => 0,
+    }
+}
+
+/// The first byte at or after `from` that may start a terminal mark (`.`, `?`, `!`, or
+/// 0xE2, the lead byte of `…`). Eight bytes at a time: marks are sparse in text.
+#[inline]
+fn next_candidate(b: &[u8], from: usize) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Bytes of `x` equal to zero get their high bit set (exact: no false positives once
+    // the high bits of `x` itself are masked out).
+    let zero = |x: u64| !(((x & !HI) + !HI) | x) & HI;
+    let mut i = from;
+    while i + 8 <= b.len() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        let x = u64::from_le_bytes(w);
+        let hit = zero(x ^ (LO * u64::from(b'.')))
+            | zero(x ^ (LO * u64::from(b'?')))
+            | zero(x ^ (LO * u64::from(b'!')))
+            | zero(x ^ (LO * 0xe2));
+        if hit != 0 {
+            return Some(i + (hit.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    (i..b.len()).find(|&k| matches!(b[k], b'.' | b'?' | b'!' | 0xe2))
+}
+
+/// The char at byte `i` (a char boundary), if any.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&c) if c < 0x80 => Some(char::from(c)),
+        Some(_) => text.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    }
+}
+
+/// [`split`] into a caller's vector (cleared first). Works on bytes: the marks are ASCII or
+/// `…`, which no other char's bytes contain; char offsets are counted incrementally.
+pub fn split_into<'a>(text: &'a str, out: &mut Vec<(usize, &'a str)>) {
+    out.clear();
+    let b = text.as_bytes();
+    // Char offsets: chars in text[..cursor.0] = cursor.1.
+    let mut cursor = (0usize, 0usize);
+    let mut start = 0usize; // byte offset
+    let mut i = 0;
+    while let Some(p) = next_candidate(b, i) {
+        i = p;
+        let w = mark_at(b, i);
+        if w == 0 {
+            i += 1;
+            continue;
+        }
+        // The run of terminal marks.
+        let first = i;
+        let mut end_b = i + w;
+        loop {
+            let w = mark_at(b, end_b);
+            if w == 0 {
+                break;
+            }
+            end_b += w;
+        }
+        let after = char_at(text, end_b);
+        let spaced = after.is_none_or(char::is_whitespace);
+        let boundary = spaced && {
+            // The first char after the whitespace.
+            let mut k = end_b;
+            let next = loop {
+                match char_at(text, k) {
+                    Some(c) if c.is_whitespace() => k += c.len_utf8(),
+                    other => break other,
+                }
+            };
+            let opens = next.is_none_or(|c| {
+                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '(' | '[')
+            });
+            let single_stop = end_b == first + 1 && b[first] == b'.';
+            opens && !(single_stop && abbreviation_before(&text[start..first]))
+        };
+        if boundary {
+            push(text, start, end_b, &mut cursor, out);
+            start = end_b;
+        }
+        i = end_b;
+    }
+    push(text, start, text.len(), &mut cursor, out);
+}
+
+/// Whether the last word of `before` is a known abbreviation or a single capital (an
+/// initial), so that a following full stop does not end the sentence.
+fn abbreviation_before(before: &str) -> bool {
+    let word = before.split_whitespace().next_back().unwrap_or("");
+    is_abbreviation(word.trim_start_matches(['(', '"']))
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+/// Whether `word` is in [`ABBREVIATIONS`] (ASCII case-insensitively; they are lower-case
+/// ASCII), by binary search over a sorted copy.
+fn is_abbreviation(word: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let mut buf = [0u8; 8];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false; // longer than any abbreviation
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    SORTED
+        .get_or_init(|| {
+            let mut v = ABBREVIATIONS.to_vec();
+            v.sort_unstable();
+            v
+        })
+        .binary_search_by(|a| a.as_bytes().cmp(lower))
+        .is_ok()
+}
+
+fn push<'a>(
+    text: &'a str,
+    a: usize,
+    z: usize,
+    cursor: &mut (usize, usize),
+    out: &mut Vec<(usize, &'a str)>,
+) {
     let s = &text[a..z];
-    let lead = s.len() - s.trim_start().len();
     let t = s.trim();
     if !t.is_empty() {
-        out.push((text[..a + lead].chars().count(), t));
+        let at = a + (s.len() - s.trim_start().len());
+        cursor.1 += text[cursor.0..at].chars().count();
+        cursor.0 = at;
+        out.push((cursor.1, t));
     }
 }
 
@@ -75,6 +172,90 @@ mod tests {
 
     fn texts(s: &str) -> Vec<&str> {
         split(s).into_iter().map(|x| x.1).collect()
+    }
+
+    /// The first implementation (char by char), kept to check the byte-based one.
+    fn reference(text: &str) -> Vec<(usize, &str)> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut out = Vec::new();
+        let mut start = 0usize; // byte offset
+        let mut i = 0;
+        while i < chars.len() {
+            let (b, c) = chars[i];
+            if matches!(c, '.' | '?' | '!' | '…') {
+                // The run of terminal marks.
+                let mut j = i;
+                while j + 1 < chars.len() && matches!(chars[j + 1].1, '.' | '?' | '!' | '…') {
+                    j += 1;
+                }
+                let end_b = chars.get(j + 1).map_or(text.len(), |x| x.0);
+                let next = chars[j + 1..].iter().find(|x| !x.1.is_whitespace());
+                let spaced = chars.get(j + 1).is_none_or(|x| x.1.is_whitespace());
+                let opens = next.is_none_or(|x| {
+                    x.1.is_uppercase()
+                        || x.1.is_ascii_digit()
+                        || matches!(x.1, '"' | '“' | '\'' | '(' | '[')
+                });
+                let single_stop = j == i && c == '.';
+                let word_before = text[start..b].split_whitespace().last().unwrap_or("");
+                let abbrev = single_stop
+                    && (ABBREVIATIONS.iter().any(|a| {
+                        a.eq_ignore_ascii_case(word_before.trim_start_matches(['(', '"']))
+                    }) || (word_before.chars().count() == 1
+                        && word_before.chars().all(char::is_uppercase)));
+                if spaced && opens && !abbrev {
+                    push_ref(text, start, end_b, &mut out);
+                    start = end_b;
+                }
+                i = j + 1;
+                continue;
+            }
+            let _ = b;
+            i += 1;
+        }
+        push_ref(text, start, text.len(), &mut out);
+        out
+    }
+
+    fn push_ref<'a>(text: &'a str, a: usize, z: usize, out: &mut Vec<(usize, &'a str)>) {
+        let s = &text[a..z];
+        let lead = s.len() - s.trim_start().len();
+        let t = s.trim();
+        if !t.is_empty() {
+            out.push((text[..a + lead].chars().count(), t));
+        }
+    }
+
+    #[test]
+    fn abbreviations_fit_the_lookup() {
+        // `is_abbreviation` lower-cases ASCII into 8 bytes.
+        for a in ABBREVIATIONS {
+            assert!(
+                a.len() <= 8 && a.bytes().all(|b| !b.is_ascii_uppercase()),
+                "{a}"
+            );
+            assert!(
+                is_abbreviation(a) && is_abbreviation(&a.to_uppercase()),
+                "{a}"
+            );
+        }
+    }
+
+    #[test]
+    fn same_as_reference() {
+        let texts = [
+            "Hello there. How are you? Fine!",
+            "We grew 3.5 percent. Dr. Chen agrees. (Mr. X) \"E.g. this\"…  Next… and… so. ",
+            "Really?! Yes... Maybe?!… Ünder the bridge. élan. «Quote». 'Single'. [laugh]. (A) B.",
+            "a.b. C. J. Smith said so.\u{a0}Then.\u{2003}Über. no.\tOK.\nYes",
+            "…. ? ! . ... ……. x",
+            "",
+            "   ",
+            "U.S. troops. e.g. this. The end",
+        ];
+        for t in texts {
+            assert_eq!(split(t), reference(t), "{t:?}");
+        }
     }
 
     #[test]

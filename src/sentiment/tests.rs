@@ -3,7 +3,7 @@
 //! `tests/vader/reference.py` does), the rounding, and odd inputs.
 
 use super::lexicon::Tables;
-use super::{Analyzer, Scores};
+use super::{Analyzer, Scores, but_check_indexed, but_check_literal};
 
 /// (text, raw [compound, pos, neu, neg], rounded [compound, pos, neu, neg]) from Python.
 #[allow(clippy::approx_constant)] // 0.318 is a score, not 1/π
@@ -315,9 +315,37 @@ fn lexicons_parse_like_python() {
         "ASCII text skips the emoji pass"
     );
     // Duplicates keep the last value, as a Python dict does.
-    assert_eq!(t.words.get("ok").and_then(|w| w.lex), Some(1.2));
-    assert_eq!(t.words.get("lol").and_then(|w| w.lex), Some(1.8));
-    assert_eq!(t.words.get("heart").and_then(|w| w.lex), Some(3.2));
+    let lex = |w: &str| t.words.get(w.as_bytes()).and_then(|i| i.lex());
+    assert_eq!(lex("ok"), Some(1.2));
+    assert_eq!(lex("lol"), Some(1.8));
+    assert_eq!(lex("heart"), Some(3.2));
+    assert_eq!(lex(":-\u{de}"), Some(0.9), "non-ASCII key");
+    // Upper-case keys are stored but only their lower-case twins are ever hit.
+    assert_eq!((lex(":P"), lex(":p")), (Some(1.4), Some(1.0)));
+    assert_eq!(lex(":-\u{fe}"), None, ":-Þ can never match");
+    assert_eq!(lex("the"), None);
+    assert!(t.words.get(b"the").is_some_and(|i| i.phrase != 0));
+    assert!(t.words.get(b"won't").is_some_and(|i| i.negate()));
+    assert!(
+        t.words.max_key_len() <= 32,
+        "ASCII fast path covers every key"
+    );
+    // Every lexicon line is found, with the value of its last occurrence.
+    let mut last = std::collections::BTreeMap::new();
+    for line in super::lexicon::VADER_LEXICON.lines() {
+        let mut fields = line.trim().split('\t');
+        if let (Some(word), Some(value)) = (fields.next(), fields.next()) {
+            last.insert(word, value.parse::<f64>().ok());
+        }
+    }
+    assert_eq!(last.len(), t.lexicon_len);
+    for (word, value) in &last {
+        assert_eq!(lex(word), *value, "{word:?}");
+    }
+    assert!(
+        t.words.len() > t.lexicon_len,
+        "plus boosters, negations, control words"
+    );
     assert_eq!(t.special_cases.len(), 8, "badass cannot match");
     assert_eq!(t.booster_phrases.len(), 3);
 }
@@ -326,4 +354,46 @@ fn lexicons_parse_like_python() {
 fn serializes_with_serde() {
     let json = serde_json::to_string(&Scores::ZERO).unwrap_or_default();
     assert_eq!(json, r#"{"compound":0.0,"pos":0.0,"neu":0.0,"neg":0.0}"#);
+}
+
+#[test]
+fn but_check_index_equals_literal_scan() {
+    // Pseudo-random valences with many repeats, zeros and products of 0.5/1.5.
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % n
+    };
+    let palette = [0.0, 1.9, -1.9, 0.95, 2.85, -0.95, 1.425, 3.1, -2.5, 0.475];
+    for _ in 0..300 {
+        let n = 1 + next(60) as usize;
+        let values: Vec<f64> = (0..n).map(|_| palette[next(10) as usize]).collect();
+        let bi = next(n as u64) as usize;
+        let mut a = values.clone();
+        let mut b = values.clone();
+        but_check_literal(bi, &mut a);
+        but_check_indexed(bi, &mut b);
+        let bits = |v: &[f64]| {
+            v.iter()
+                .map(|x| if *x == 0.0 { 0 } else { x.to_bits() })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(bits(&a), bits(&b), "{values:?} but at {bi}");
+    }
+}
+
+#[test]
+fn long_text_with_but_is_fast_and_exact() {
+    let a = Analyzer::new();
+    let text = format!(
+        "{} but {}",
+        "good great ".repeat(20_000),
+        "bad nice ".repeat(20_000)
+    );
+    let start = std::time::Instant::now();
+    let s = a.polarity_scores(&text);
+    assert!(start.elapsed().as_secs_f64() < 5.0);
+    assert!(s.compound.is_finite());
 }

@@ -12,10 +12,12 @@ pub(crate) fn is_py_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{1c}'..='\u{1f}')
 }
 
-/// [`is_py_space`] for an ASCII byte.
+/// [`is_py_space`] for an ASCII byte: `\t \n \v \f \r`, U+001C..U+001F and space, as
+/// a bit mask over 0..=32.
 #[inline]
 fn is_py_space_ascii(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f | b' ')
+    const MASK: u64 = 0b1_1111_0000_0000_0000_0011_1110_0000_0000;
+    b <= 32 && (MASK >> b) & 1 != 0
 }
 
 /// Python's `str.split()` with no argument: the maximal runs of non-whitespace.
@@ -30,28 +32,12 @@ impl<'a> PySplit<'a> {
         PySplit { text, pos: 0 }
     }
 
-    /// Length in bytes of the whitespace character at byte `at` (a char boundary), or 0.
-    #[inline]
-    fn space_len(&self, at: usize) -> usize {
-        let bytes = self.text.as_bytes();
-        match bytes.get(at) {
-            None => 0,
-            Some(&b) if b < 0x80 => usize::from(is_py_space_ascii(b)),
-            Some(_) => match self.text.get(at..).and_then(|rest| rest.chars().next()) {
-                Some(c) if is_py_space(c) => c.len_utf8(),
-                _ => 0,
-            },
-        }
-    }
-
-    /// Length in bytes of the character at byte `at` (a char boundary), or 1 past the end.
-    #[inline]
-    fn char_len(&self, at: usize) -> usize {
-        match self.text.as_bytes().get(at) {
-            Some(&b) if b < 0x80 => 1,
-            Some(&b) if b >= 0xF0 => 4,
-            Some(&b) if b >= 0xE0 => 3,
-            _ => 2,
+    /// Length in bytes of the non-ASCII character at byte `at` if it is whitespace, else 0.
+    #[cold]
+    fn non_ascii_space_len(&self, at: usize) -> usize {
+        match self.text.get(at..).and_then(|rest| rest.chars().next()) {
+            Some(c) if is_py_space(c) => c.len_utf8(),
+            _ => 0,
         }
     }
 }
@@ -60,24 +46,40 @@ impl<'a> Iterator for PySplit<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let len = self.text.len();
+        let bytes = self.text.as_bytes();
+        let len = bytes.len();
         // Skip whitespace.
-        loop {
-            if self.pos >= len {
-                return None;
-            }
-            let n = self.space_len(self.pos);
+        let mut pos = self.pos;
+        while let Some(&b) = bytes.get(pos) {
+            let n = if b < 0x80 {
+                usize::from(is_py_space_ascii(b))
+            } else {
+                self.non_ascii_space_len(pos)
+            };
             if n == 0 {
                 break;
             }
-            self.pos += n;
+            pos += n;
         }
-        let start = self.pos;
-        while self.pos < len && self.space_len(self.pos) == 0 {
-            self.pos += self.char_len(self.pos);
+        if pos >= len {
+            self.pos = len;
+            return None;
         }
-        let end = self.pos.min(len);
-        self.text.get(start..end)
+        let start = pos;
+        // Scan the word. Non-ASCII bytes are only examined at the start of a character
+        // (lead bytes); continuation bytes (0x80..0xC0) are skipped.
+        while let Some(&b) = bytes.get(pos) {
+            if b < 0x80 {
+                if is_py_space_ascii(b) {
+                    break;
+                }
+            } else if b >= 0xC0 && self.non_ascii_space_len(pos) != 0 {
+                break;
+            }
+            pos += 1;
+        }
+        self.pos = pos;
+        self.text.get(start..pos)
     }
 }
 
@@ -227,6 +229,15 @@ mod tests {
 
     fn split(s: &str) -> Vec<&str> {
         PySplit::new(s).collect()
+    }
+
+    #[test]
+    fn ascii_space_mask() {
+        for b in 0u8..128 {
+            let expected = matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f | b' ');
+            assert_eq!(is_py_space_ascii(b), expected, "byte {b:#x}");
+            assert_eq!(is_py_space(char::from(b)), expected, "char {b:#x}");
+        }
     }
 
     #[test]

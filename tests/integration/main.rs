@@ -4,6 +4,7 @@ mod cli;
 mod conformance;
 mod corpus;
 mod dynamics;
+mod hardening;
 mod html;
 mod render;
 mod reports;

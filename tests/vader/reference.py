@@ -3,6 +3,7 @@
 Usage: python reference.py < sentences.txt > expected.tsv
        python reference.py --time < sentences.txt     (prints sentences/s of polarity_scores)
        python reference.py --odd-cases                (prints odd inputs, one per line)
+       python reference.py --fuzz-cases               (prints 50,000 random rule-dense lines)
        python reference.py --unicode-probes           (prints 2 probe lines per code point)
 
 Input lines are split on "\n" only (not str.splitlines, which would also split on \x0b,
@@ -95,6 +96,9 @@ def odd_cases():
         "\U0001F600" * 3000,
         "not " * 2000 + "good",
         "good but " * 1500,
+        "good bad " * 200 + "but " + "great awful " * 200,
+        "very good, not bad, kind of nice, NOT great!! " * 60 + "but " + "so happy, no good " * 60,
+        "bad " * 150 + "good " * 150 + "but " + "bad good " * 150,
         "NO " * 1000 + "good",
         "no no no no no",
         "NO NO NO NO NO good",
@@ -123,6 +127,36 @@ def odd_cases():
     ]
 
 
+def fuzz_cases(n=50000, seed=3302):
+    """Deterministic random sentences over a vocabulary dense in rule words (negations, "no",
+    boosters, "but", "least", idiom words, caps, emoticons, emoji, punctuation), so that the
+    rules meet each other in every order."""
+    import random
+    rng = random.Random(seed)
+    vocab = (
+        "no not never without doubt least at very so this but kind of sort just enough or nor "
+        "the bomb shit yeah right kiss death to die for bus stop bad ass badass beating heart "
+        "cut mustard good great bad awful love hate nice fine ok okay problem worries sure "
+        "really extremely barely kinda somewhat isn't don't can't won't nothing none "
+        "happy sad terrible excellent lol :) :( :D :-) ;) <3 😀 😢 ❤ "
+        "👍 🔛 idea team meeting agree disagree thanks sorry"
+    ).split()
+    punct = ["", "", "", ",", ".", "!", "!!", "?", "??", "???", "!!!!!", "...", "?!"]
+    out = []
+    for _ in range(n):
+        words = []
+        for _ in range(rng.randint(1, 14)):
+            w = rng.choice(vocab)
+            r = rng.random()
+            if r < 0.12:
+                w = w.upper()
+            elif r < 0.18:
+                w = w.capitalize()
+            words.append(w + rng.choice(punct))
+        out.append(" ".join(words))
+    return out
+
+
 def unicode_probes():
     """Two probe lines per code point in U+0080..U+1FFFF (surrogates and private use left
     out): "GOOD cc" shows whether Python counts "cc" as upper case (that decides whether
@@ -138,8 +172,13 @@ def unicode_probes():
 
 
 def main():
-    if len(sys.argv) > 1 and sys.argv[1] in ("--odd-cases", "--unicode-probes"):
-        cases = odd_cases() if sys.argv[1] == "--odd-cases" else unicode_probes()
+    generators = {
+        "--odd-cases": odd_cases,
+        "--fuzz-cases": fuzz_cases,
+        "--unicode-probes": unicode_probes,
+    }
+    if len(sys.argv) > 1 and sys.argv[1] in generators:
+        cases = generators[sys.argv[1]]()
         sys.stdout.buffer.write("".join(c + "\n" for c in cases).encode("utf-8"))
         return
     lines = read_lines()

@@ -25,10 +25,10 @@ fn main() -> anyhow::Result<()> {
     let analyzer = Analyzer::global();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let body = input.strip_suffix('\n').unwrap_or(&input);
     if input.is_empty() {
         return Ok(());
     }
+    let body = input.strip_suffix('\n').unwrap_or(&input);
     for line in body.split('\n') {
         let line = line.strip_suffix('\r').unwrap_or(line);
         let raw = analyzer.polarity_scores(line);

@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# The performance benchmark of turnstat (see the README's "Performance" section).
+#
+# Usage: tests/bench/run.sh [MEETINGS] [MINUTES] [RUNS]      (defaults: 200 60 5)
+#
+# In one run, on the same machine state:
+#   1. builds release (`cargo build --release --locked`, plus the corpus generator and the
+#      stage benchmark), installs the Python baseline's deps (webvtt-py 0.6.0,
+#      vaderSentiment 3.3.2) into a venv under target/bench/;
+#   2. generates the corpus (tests/bench/gen.rs, seed 1): MEETINGS WebVTT meetings of
+#      MINUTES minutes, 3 Zoom-style for every 2 Teams-style;
+#   3. end to end: `turnstat analyze -q -f jsonl DIR > /dev/null` (every metric on) and
+#      tests/bench/baseline.py on the same DIR, RUNS times each, alternating; prints the
+#      median wall time, throughput and the ratio; the same on ../shared/corpus
+#      (zoom-ethereum-acd + ami-vtt) when present;
+#   4. stage figures: `cargo bench --bench stages` on both corpora (parse + turns,
+#      dynamics metrics, inclusive matching, VADER on 1 and 2 threads, …);
+#   5. start-up: `echo hi | turnstat check -` (hyperfine when installed, else a loop);
+#   6. peak RSS (`/usr/bin/time -v`) of `analyze -f jsonl` and of `report -f json` for 10
+#      and for 1,000 meetings.
+# Prints the machine (nproc, CPU model, load average before and after) with the figures.
+# Benchmarks are not tests: nothing here runs under `cargo test`.
+# Environment: BENCH_DIR (default target/bench), PYTHON (default python3), SKIP_RSS=1,
+# SKIP_STAGES=1, CORPUS (default ../shared/corpus).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+meetings=${1:-200}
+minutes=${2:-60}
+runs=${3:-5}
+work=${BENCH_DIR:-$root/target/bench}
+python=${PYTHON:-python3}
+real=${CORPUS:-$root/../shared/corpus}
+mkdir -p "$work"
+
+log() { printf '%s\n' "$*" >&2; }
+
+# --- build -------------------------------------------------------------------------------
+log "building (release)…"
+cargo build --release --locked --quiet
+cargo build --release --locked --quiet --example gen_corpus
+ts="$root/target/release/turnstat"
+gen="$root/target/release/examples/gen_corpus"
+
+# --- Python baseline -----------------------------------------------------------------------
+venv="$work/venv"
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import webvtt, vaderSentiment' 2>/dev/null; then
+    log "installing the baseline's deps into $venv…"
+    "$python" -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check webvtt-py==0.6.0 vaderSentiment==3.3.2
+fi
+py="$venv/bin/python"
+
+# --- corpus ----------------------------------------------------------------------------------
+corpus() { # corpus N M → directory
+    local dir="$work/corpus-$1x$2"
+    if [ ! -f "$dir/.done" ]; then
+        rm -rf "$dir"
+        "$gen" "$dir" "$1" "$2" >&2
+        touch "$dir/.done"
+    fi
+    echo "$dir"
+}
+main_corpus=$(corpus "$meetings" "$minutes")
+real_dirs=()
+for d in zoom-ethereum-acd ami-vtt; do
+    [ -d "$real/$d" ] && real_dirs+=("$real/$d")
+done
+
+# --- helpers ---------------------------------------------------------------------------------
+now() { date +%s%N; }
+median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+bytes_of() { find "$@" -type f -name '*.vtt' ! -name '.*' -printf '%s\n' | awk '{s+=$1} END {print s+0}'; }
+files_of() { find "$@" -type f -name '*.vtt' ! -name '.*' | wc -l; }
+# wall seconds of one run of a command (output discarded)
+wall() {
+    local t0 t1
+    t0=$(now)
+    "$@" >/dev/null 2>&1 || true
+    t1=$(now)
+    awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f\n", (b - a) / 1e9}'
+}
+cpu_model=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+echo "# turnstat benchmark"
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ)   machine: $(nproc) cores, ${cpu_model:-unknown CPU}, $(free -g | awk '/Mem:/ {print $2}') GiB"
+echo "turnstat $("$ts" --version | awk '{print $2}'), rustc $(rustc --version | awk '{print $2}'), $("$py" --version), webvtt-py 0.6.0, vaderSentiment 3.3.2"
+echo "load average before: $(load)"
+echo
+
+# --- end to end ------------------------------------------------------------------------------
+end_to_end() { # name dir... → prints one table row
+    local name=$1
+    shift
+    local mb n tsr pyr
+    mb=$(bytes_of "$@" | awk '{printf "%.1f", $1 / 1e6}')
+    n=$(files_of "$@")
+    tsr=$(mktemp)
+    pyr=$(mktemp)
+    # Warm the page cache and the binaries.
+    "$ts" analyze -q -f jsonl "$@" >/dev/null 2>&1 || true
+    for ((r = 0; r < runs; r++)); do
+        if ((r % 2 == 0)); then
+            wall "$ts" analyze -q -f jsonl "$@" >>"$tsr"
+            wall "$py" "$here/baseline.py" "$@" >>"$pyr"
+        else
+            wall "$py" "$here/baseline.py" "$@" >>"$pyr"
+            wall "$ts" analyze -q -f jsonl "$@" >>"$tsr"
+        fi
+    done
+    local t p
+    t=$(median <"$tsr")
+    p=$(median <"$pyr")
+    awk -v name="$name" -v n="$n" -v mb="$mb" -v t="$t" -v p="$p" -v runs="$runs" 'BEGIN {
+        printf "| %s | %d files, %s MB | %.3f s (%.1f MB/s) | %.2f s (%.2f MB/s) | **%.1f×** | %d |\n",
+            name, n, mb, t, mb / t, p, mb / p, p / t, runs }'
+    rm -f "$tsr" "$pyr"
+}
+echo "## End to end: turnstat analyze -q -f jsonl (every metric) vs tests/bench/baseline.py"
+echo
+echo "| corpus | size | turnstat (median) | Python baseline (median) | ratio | runs |"
+echo "| --- | --- | --- | --- | --- | --- |"
+end_to_end "generated ${meetings}×${minutes} min" "$main_corpus"
+if [ ${#real_dirs[@]} -gt 0 ]; then
+    end_to_end "shared/corpus (zoom-ethereum-acd + ami-vtt)" "${real_dirs[@]}"
+fi
+echo
+
+# --- stages ----------------------------------------------------------------------------------
+if [ "${SKIP_STAGES:-0}" != 1 ]; then
+    echo "## Stages (cargo bench --bench stages; one core unless said)"
+    echo
+    echo '```'
+    cargo bench --locked --quiet --bench stages -- "$main_corpus" 2>/dev/null | grep -v '^stage '
+    if [ ${#real_dirs[@]} -gt 0 ]; then
+        cargo bench --locked --quiet --bench stages -- "${real_dirs[@]}" 2>/dev/null | grep -v '^stage '
+    fi
+    echo '```'
+    echo
+fi
+
+# --- start-up --------------------------------------------------------------------------------
+echo "## Start-up: echo hi | turnstat check - (lexicons ready)"
+echo
+if command -v hyperfine >/dev/null; then
+    hyperfine -N --warmup 5 --runs 100 --style none --export-json "$work/startup.json" \
+        "sh -c 'echo hi | $ts check -'" >/dev/null 2>&1 || true
+    awk 'BEGIN {RS=","} /"median"/ {split($0, a, ":"); printf "median %.1f ms (hyperfine, 100 runs, includes sh)\n", a[2] * 1000}' "$work/startup.json"
+else
+    s=$(mktemp)
+    for ((i = 0; i < 50; i++)); do
+        t0=$(now)
+        echo hi | "$ts" check - >/dev/null
+        t1=$(now)
+        echo "$(((t1 - t0) / 1000))" >>"$s"
+    done
+    echo "median $(median <"$s" | awk '{printf "%.1f", $1 / 1000}') ms (50 runs)"
+    rm -f "$s"
+fi
+echo
+
+# --- peak RSS --------------------------------------------------------------------------------
+if [ "${SKIP_RSS:-0}" != 1 ]; then
+    rss() { # command… → peak RSS in MB
+        /usr/bin/time -v "$@" 2>&1 >/dev/null | awk '/Maximum resident set size/ {printf "%.1f", $6 / 1024}'
+    }
+    small=$(corpus 10 "$minutes")
+    large=$(corpus 1000 "$minutes")
+    echo "## Peak RSS (/usr/bin/time -v), meetings of $minutes min"
+    echo
+    echo "| command | 10 meetings | 1,000 meetings | ratio |"
+    echo "| --- | --- | --- | --- |"
+    for cmd in "analyze -q -f jsonl" "report -q -f json"; do
+        # shellcheck disable=SC2086
+        a=$(rss "$ts" $cmd "$small")
+        # shellcheck disable=SC2086
+        b=$(rss "$ts" $cmd "$large")
+        awk -v c="$cmd" -v a="$a" -v b="$b" 'BEGIN {printf "| turnstat %s | %.1f MB | %.1f MB | %.2f× |\n", c, a, b, b / a}'
+    done
+    echo
+fi
+echo "load average after: $(load)"
