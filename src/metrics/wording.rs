@@ -42,6 +42,9 @@ struct Vocab {
     len: u32,
     /// Longest key, in bytes: longer tokens are in no list.
     max_len: usize,
+    /// By key length (up to 16): bit `c & 31` set for each first byte `c` of a key of that
+    /// length. A token whose bit is clear is in no list (checked before building its key).
+    first: [u32; 17],
 }
 
 /// Slots of the table (a power of two; the built-in lists have about 170 distinct tokens).
@@ -55,6 +58,7 @@ impl Default for Vocab {
             long: HashMap::new(),
             len: 0,
             max_len: 0,
+            first: [0; 17],
         }
     }
 }
@@ -100,6 +104,7 @@ impl Vocab {
         }
         // Keep the table at most half full.
         assert!((self.len as usize) < SLOTS / 2, "word lists too large");
+        self.first[key.len()] |= 1 << (key[0] & 31);
         let k = pad(key);
         let mut i = Self::slot(k);
         while self.meta[i].0 != 0 {
@@ -522,6 +527,9 @@ fn lookup_in(text: &[u8], start: usize, end: usize, vocab: &Vocab) -> u32 {
     let len = end - start;
     if len > vocab.max_len || len > 16 {
         return lookup_ascii(&text[start..end], vocab);
+    }
+    if vocab.first[len] & (1 << (text[start].to_ascii_lowercase() & 31)) == 0 {
+        return NO_ID;
     }
     let Some(w) = text.get(start..start + 16) else {
         return lookup_ascii(&text[start..end], vocab);

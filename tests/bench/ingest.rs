@@ -1,9 +1,11 @@
 //! Benchmark: WebVTT parse + turn building, single thread, on a generated corpus.
 //!
 //! Run: `cargo bench --bench ingest`. Prints throughput in MB/s per core for Zoom-style and
-//! Teams-style files and, as the baseline measured in the same run, the throughput of the
-//! cheapest possible pass over the same bytes (UTF-8 validation + counting lines), so the
-//! figure can be compared across machines as a ratio.
+//! Teams-style files (40 generated 60-minute meetings each, `tests/bench/gen.rs`) and, when
+//! `../shared/corpus` is present, for its real Zoom and AMI WebVTT files; and, as the baseline
+//! measured in the same run, the throughput of the cheapest possible pass over the same bytes
+//! (UTF-8 validation + counting lines), so the figure can be compared across machines as a
+//! ratio. `tests/bench/stages.rs` times the other stages.
 
 #[path = "gen.rs"]
 mod gen_corpus;
@@ -39,7 +41,7 @@ fn measure(name: &str, files: &[String]) {
     }
     let (o, b) = (median(ours), median(base));
     println!(
-        "{name:<8} {:>7.1} MB  parse+turns {o:>7.1} MB/s per core  baseline (utf8+lines) {b:>7.1} MB/s  ratio {:.3}",
+        "{name:<9} {:>7.1} MB  parse+turns {o:>7.1} MB/s per core  baseline (utf8+lines) {b:>7.1} MB/s  ratio {:.3}",
         mb,
         o / b
     );
@@ -50,4 +52,22 @@ fn main() {
     let teams: Vec<String> = (0..40).map(|i| gen_corpus::teams(i + 101, 60)).collect();
     measure("zoom", &zoom);
     measure("teams", &teams);
+    let real = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    for (name, dir) in [("real zoom", "zoom-ethereum-acd"), ("real ami", "ami-vtt")] {
+        let Ok(entries) = std::fs::read_dir(real.join(dir)) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "vtt"))
+            .collect();
+        paths.sort();
+        let files: Vec<String> = paths
+            .iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
+        if !files.is_empty() {
+            measure(name, &files);
+        }
+    }
 }

@@ -74,13 +74,16 @@ now() { date +%s%N; }
 median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 bytes_of() { find "$@" -type f -name '*.vtt' ! -name '.*' -printf '%s\n' | awk '{s+=$1} END {print s+0}'; }
 files_of() { find "$@" -type f -name '*.vtt' ! -name '.*' | wc -l; }
-# wall seconds of one run of a command (output discarded)
+# One run of a command (output discarded): "wall-seconds cpu-seconds" (CPU = user + system,
+# from /usr/bin/time, 10 ms resolution).
 wall() {
-    local t0 t1
+    local t0 t1 cpu
+    cpu=$(mktemp)
     t0=$(now)
-    "$@" >/dev/null 2>&1 || true
+    /usr/bin/time -f '%U %S' -o "$cpu" "$@" >/dev/null 2>&1 || true
     t1=$(now)
-    awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f\n", (b - a) / 1e9}'
+    awk -v a="$t0" -v b="$t1" 'NR == 1 {printf "%.4f %.2f\n", (b - a) / 1e9, $1 + $2}' "$cpu"
+    rm -f "$cpu"
 }
 cpu_model=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 load() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -111,18 +114,24 @@ end_to_end() { # name dir... → prints one table row
             wall "$ts" analyze -q -f jsonl "$@" >>"$tsr"
         fi
     done
-    local t p
-    t=$(median <"$tsr")
-    p=$(median <"$pyr")
-    awk -v name="$name" -v n="$n" -v mb="$mb" -v t="$t" -v p="$p" -v runs="$runs" 'BEGIN {
-        printf "| %s | %d files, %s MB | %.3f s (%.1f MB/s) | %.2f s (%.2f MB/s) | **%.1f×** | %d |\n",
-            name, n, mb, t, mb / t, p, mb / p, p / t, runs }'
+    local t p tc pc
+    t=$(cut -d' ' -f1 "$tsr" | median)
+    p=$(cut -d' ' -f1 "$pyr" | median)
+    tc=$(cut -d' ' -f2 "$tsr" | median)
+    pc=$(cut -d' ' -f2 "$pyr" | median)
+    awk -v name="$name" -v n="$n" -v mb="$mb" -v t="$t" -v p="$p" -v tc="$tc" -v pc="$pc" \
+        -v runs="$runs" 'BEGIN {
+        printf "| %s | %d files, %s MB | %.3f s (%.1f MB/s), CPU %.2f s | %.2f s (%.2f MB/s), CPU %.2f s | **%.1f×** | %.1f× | %d |\n",
+            name, n, mb, t, mb / t, tc, p, mb / p, pc, p / t, pc / tc, runs }'
     rm -f "$tsr" "$pyr"
 }
 echo "## End to end: turnstat analyze -q -f jsonl (every metric) vs tests/bench/baseline.py"
 echo
-echo "| corpus | size | turnstat (median) | Python baseline (median) | ratio | runs |"
-echo "| --- | --- | --- | --- | --- | --- |"
+echo "Medians; ratio = baseline time / turnstat time (wall: turnstat on all cores, the baseline on"
+echo "one; CPU: user + system seconds, which is less sensitive to other load on the machine)."
+echo
+echo "| corpus | size | turnstat | Python baseline | wall ratio | CPU ratio | runs |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
 end_to_end "generated ${meetings}×${minutes} min" "$main_corpus"
 if [ ${#real_dirs[@]} -gt 0 ]; then
     end_to_end "shared/corpus (zoom-ethereum-acd + ami-vtt)" "${real_dirs[@]}"
@@ -147,8 +156,9 @@ echo "## Start-up: echo hi | turnstat check - (lexicons ready)"
 echo
 if command -v hyperfine >/dev/null; then
     hyperfine -N --warmup 5 --runs 100 --style none --export-json "$work/startup.json" \
-        "sh -c 'echo hi | $ts check -'" >/dev/null 2>&1 || true
-    awk 'BEGIN {RS=","} /"median"/ {split($0, a, ":"); printf "median %.1f ms (hyperfine, 100 runs, includes sh)\n", a[2] * 1000}' "$work/startup.json"
+        "sh -c 'echo hi | $ts check -'" "sh -c '$ts --version'" >/dev/null 2>&1 || true
+    awk 'BEGIN {RS=","} /"median"/ {split($0, a, ":"); m[++n] = a[2] * 1000}
+        END {printf "median %.1f ms (hyperfine, 100 runs, includes sh); `turnstat --version` the same way: %.1f ms\n", m[1], m[2]}' "$work/startup.json"
 else
     s=$(mktemp)
     for ((i = 0; i < 50; i++)); do
@@ -168,17 +178,20 @@ if [ "${SKIP_RSS:-0}" != 1 ]; then
         /usr/bin/time -v "$@" 2>&1 >/dev/null | awk '/Maximum resident set size/ {printf "%.1f", $6 / 1024}'
     }
     small=$(corpus 10 "$minutes")
+    mid=$(corpus 100 "$minutes")
     large=$(corpus 1000 "$minutes")
     echo "## Peak RSS (/usr/bin/time -v), meetings of $minutes min"
     echo
-    echo "| command | 10 meetings | 1,000 meetings | ratio |"
-    echo "| --- | --- | --- | --- |"
+    echo "| command | 10 meetings | 100 meetings | 1,000 meetings | 1,000 / 10 |"
+    echo "| --- | --- | --- | --- | --- |"
     for cmd in "analyze -q -f jsonl" "report -q -f json"; do
         # shellcheck disable=SC2086
         a=$(rss "$ts" $cmd "$small")
         # shellcheck disable=SC2086
+        m=$(rss "$ts" $cmd "$mid")
+        # shellcheck disable=SC2086
         b=$(rss "$ts" $cmd "$large")
-        awk -v c="$cmd" -v a="$a" -v b="$b" 'BEGIN {printf "| turnstat %s | %.1f MB | %.1f MB | %.2f× |\n", c, a, b, b / a}'
+        awk -v c="$cmd" -v a="$a" -v m="$m" -v b="$b" 'BEGIN {printf "| turnstat %s | %.1f MB | %.1f MB | %.1f MB | %.2f× |\n", c, a, m, b, b / a}'
     done
     echo
 fi

@@ -83,19 +83,36 @@ fn corpus(args: &[String]) -> (String, Vec<(String, Vec<u8>)>) {
 struct Stage {
     name: &'static str,
     unit: &'static str,
-    values: Vec<f64>,
+    /// Per run: (amount per wall second, amount per CPU second).
+    values: Vec<(f64, f64)>,
+}
+
+/// CPU time of this process so far, in ns: the sum over its threads of the time they ran
+/// (`/proc/self/task/*/schedstat`, Linux). `None` elsewhere.
+fn cpu_ns() -> Option<u64> {
+    let mut total = 0;
+    for e in std::fs::read_dir("/proc/self/task").ok()? {
+        let s = std::fs::read_to_string(e.ok()?.path().join("schedstat")).ok()?;
+        total += s.split_whitespace().next()?.parse::<u64>().ok()?;
+    }
+    Some(total)
 }
 
 /// Runs `f` (one pass, returning the amount processed) until at least `MIN_RUN_SECS` have
 /// passed; returns amount per second.
-fn timed(mut f: impl FnMut() -> f64) -> f64 {
+fn timed(mut f: impl FnMut() -> f64) -> (f64, f64) {
+    let cpu0 = cpu_ns();
     let start = Instant::now();
     let mut amount = 0.0;
     loop {
         amount += f();
         let s = start.elapsed().as_secs_f64();
         if s >= MIN_RUN_SECS {
-            return amount / s;
+            let cpu = match (cpu0, cpu_ns()) {
+                (Some(a), Some(b)) if b > a => (b - a) as f64 / 1e9,
+                _ => f64::NAN,
+            };
+            return (amount / s, amount / cpu);
         }
     }
 }
@@ -297,36 +314,43 @@ fn main() {
     }
     stages.retain(|s| !s.values.is_empty());
     println!("  load average after: {}", loadavg());
-    println!("  median of {reps} runs (min–max):");
-    for s in &mut stages {
+    println!(
+        "  median of {reps} runs (min–max); per wall second, and per CPU second (= per core; \
+         little affected by other load)"
+    );
+    let mut rows = Vec::new();
+    for s in &stages {
+        let mut wall: Vec<f64> = s.values.iter().map(|v| v.0).collect();
+        let mut cpu: Vec<f64> = s.values.iter().map(|v| v.1).collect();
         let (lo, hi) = (
-            s.values.iter().copied().fold(f64::INFINITY, f64::min),
-            s.values.iter().copied().fold(0.0, f64::max),
+            wall.iter().copied().fold(f64::INFINITY, f64::min),
+            wall.iter().copied().fold(0.0, f64::max),
         );
-        let m = median(&mut s.values);
+        let (w, c) = (median(&mut wall), median(&mut cpu));
         println!(
-            "  {:<12} {m:>12.1} {:<12} ({lo:.1}–{hi:.1})",
+            "  {:<12} {w:>11.1} {:<12} ({lo:.1}–{hi:.1})   per CPU-s {c:>11.1}",
             s.name, s.unit
         );
+        rows.push((s.name, s.unit, w, c));
     }
     let get = |name: &str| {
-        stages
-            .iter()
-            .find(|s| s.name == name)
-            .map_or(0.0, |s| s.values[s.values.len() / 2])
+        rows.iter()
+            .find(|r| r.0 == name)
+            .map_or((0.0, 0.0), |r| (r.2, r.3))
     };
-    if get("vader_1t") > 0.0 && get("vader_2t") > 0.0 {
-        println!(
-            "  vader 2 threads / 1 thread: {:.2}",
-            get("vader_2t") / get("vader_1t")
-        );
+    for (one, two) in [("vader_1t", "vader_2t"), ("pipeline_1t", "pipeline_2t")] {
+        let (a, b) = (get(one), get(two));
+        if a.0 > 0.0 && b.0 > 0.0 {
+            println!(
+                "  {two} / {one}: {:.2} (wall; needs two idle cores); CPU efficiency of 2 threads {:.2} \
+                 (2 idle cores would give ≈ {:.2}×)",
+                b.0 / a.0,
+                b.1 / a.1,
+                2.0 * b.1 / a.1
+            );
+        }
     }
-    for s in &stages {
-        println!(
-            "stage {} value={:.1} unit={}",
-            s.name,
-            s.values[s.values.len() / 2],
-            s.unit
-        );
+    for (name, unit, w, c) in &rows {
+        println!("stage {name} value={w:.1} cpu_value={c:.1} unit={unit}");
     }
 }
