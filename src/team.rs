@@ -83,7 +83,8 @@ pub struct MeetingSummary {
     pub gate_failures: Vec<String>,
 }
 
-fn summarise(
+/// Reduces a meeting report to what the team report keeps of it (evaluating `gates`).
+pub fn summarise(
     m: &MeetingReport,
     date: Option<Date>,
     date_source: DateSource,

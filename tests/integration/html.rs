@@ -2,7 +2,6 @@
 //! the per-speaker page, and a real browser (headless Chromium) rendering the pages.
 
 use crate::util::fixtures;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -13,7 +12,7 @@ use turnstat::metrics::MetricsOptions;
 use turnstat::model::Transcript;
 use turnstat::render::html::{self, TurnBar};
 use turnstat::report::{self, Kind, MeetingReport, Report, SCHEMA, Tool};
-use turnstat::team::{self, MeetingSummary, PersonFigures, TeamReport};
+use turnstat::team::{self, MeetingSummary, TeamReport};
 
 const ZOOM: &str = "zoom/acdc_2026-02-19_175.vtt";
 const AMI: &str = "ami/ES2005a.vtt";
@@ -67,50 +66,9 @@ fn speaker_index(m: &MeetingReport, name: &str) -> usize {
     m.speakers.iter().position(|s| s.name == name).unwrap()
 }
 
-/// What `turnstat report` keeps of a meeting (the same reduction as `team::summarise`).
+/// What `turnstat report` keeps of a meeting.
 fn summary(m: &MeetingReport, date: Date) -> MeetingSummary {
-    let b = m.roster_balance.as_ref().unwrap_or(&m.balance);
-    let mut people = BTreeMap::new();
-    for s in &m.speakers {
-        let (sum, n) = s.sentiment.as_ref().map_or((0.0, 0), |x| {
-            (x.mean_compound * x.sentences as f64, x.sentences)
-        });
-        people.insert(
-            s.name.clone(),
-            PersonFigures {
-                talk_share: s.talk_share,
-                interruptions_made: s.interruptions_made,
-                interruptions_received: s.interruptions_received,
-                backchannels: s.backchannels,
-                words: s.words.unwrap_or(0),
-                inclusive: s.inclusive.as_ref().map_or(0, |i| i.count),
-                sentiment_sum: sum,
-                sentences: n,
-            },
-        );
-    }
-    for silent in &m.silent_attendees {
-        people.entry(silent.clone()).or_insert(PersonFigures {
-            talk_share: Some(0.0),
-            ..Default::default()
-        });
-    }
-    MeetingSummary {
-        source: m.source.clone(),
-        date: Some(date),
-        date_source: DateSource::FileName,
-        gini: b.gini,
-        evenness: b.evenness,
-        max_share: b.max_share,
-        interruptions: m
-            .interruptions
-            .iter()
-            .filter(|e| e.kind == Kind::Interruption)
-            .count(),
-        duration: m.duration_seconds,
-        people,
-        gate_failures: Vec::new(),
-    }
+    turnstat::team::summarise(m, Some(date), DateSource::FileName, &[])
 }
 
 /// The AMI meeting cut into `parts` meetings of consecutive cues (the same four people).
