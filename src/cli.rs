@@ -661,7 +661,8 @@ fn run_turns(args: &TurnsArgs, cfg: &Config, msg: &Messages) -> anyhow::Result<E
     })
 }
 
-/// Writes one meeting's files under `dir`: `report.json`, `summary.md`, `speakers/<slug>.md`.
+/// Writes one meeting's files under `dir`: `report.json`, `summary.md`, `report.html` and per
+/// speaker `speakers/<slug>.md` and `.html` (none for [`crate::speakers::is_unnamed`] labels).
 pub fn write_meeting_files(dir: &Path, m: &MeetingReport, show_names: bool) -> std::io::Result<()> {
     let one = Report {
         schema: crate::report::SCHEMA,
@@ -691,6 +692,12 @@ pub fn write_meeting_files(dir: &Path, m: &MeetingReport, show_names: bool) -> s
         render::html::meeting_html(m, &m.turn_bars).as_bytes(),
     )?;
     for (i, slug) in slugs.iter().enumerate() {
+        // Caption change marks (`unidentified 3`) and `unknown speaker` are not people: no
+        // private report for them (also keeps `--out` linear in a captioned session with
+        // thousands of `>>` changes, each its own label).
+        if crate::speakers::is_unnamed(&m.speakers[i].name) {
+            continue;
+        }
         let text = render::speaker::speaker_markdown(m, i, &opts);
         crate::output::write_atomic(
             &dir.join("speakers").join(format!("{slug}.md")),

@@ -282,6 +282,17 @@ impl People {
     }
 }
 
+/// Labels that stand for no one in particular: `unknown speaker` (no label at all) and the
+/// caption change marks `unidentified N` (each `>>` is a new label, not a new person). Unlike
+/// diarisation labels (`Speaker 1`), they are not stable across a meeting, so they get no
+/// private per-speaker report.
+pub fn is_unnamed(name: &str) -> bool {
+    name == UNKNOWN_SPEAKER
+        || name
+            .strip_prefix("unidentified ")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Speaker labels that are not names (`unknown speaker`, `unidentified 3`, `Speaker 1`,
 /// `SPEAKER_00`, `spk_0`, `ch_1`): kept as they are by `--anonymize`.
 pub fn is_label(name: &str) -> bool {

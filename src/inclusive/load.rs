@@ -198,22 +198,39 @@ impl<'de> Deserialize<'de> for RawInflect {
 // Positions and errors
 
 /// 1-based line and column (in chars) of byte `offset` in `src`.
+#[cfg(test)]
 fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(src.len());
-    let before = &src[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |k| k + 1);
-    (line, before[line_start..].chars().count() + 1)
+    line_col_with(src, &line_starts(src), offset)
+}
+
+/// Byte offsets where each line of `src` starts (computed once per file: positions are
+/// asked for every entry, and a scan from the start each time was quadratic).
+fn line_starts(src: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(src.match_indices('\n').map(|(k, _)| k + 1))
+        .collect()
+}
+
+/// [`line_col`] with the line starts of `src` already known.
+fn line_col_with(src: &str, starts: &[usize], offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(src.len());
+    while !src.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let line = starts.partition_point(|&k| k <= offset).max(1);
+    let start = starts[line - 1];
+    (line, src[start..offset].chars().count() + 1)
 }
 
 struct File<'a> {
     path: &'a Path,
     src: &'a str,
+    starts: Vec<usize>,
 }
 
 impl File<'_> {
     fn err(&self, offset: usize, message: impl Into<String>) -> LexiconError {
-        let (line, column) = line_col(self.src, offset);
+        let (line, column) = line_col_with(self.src, &self.starts, offset);
         LexiconError::Invalid {
             path: self.path.to_path_buf(),
             line,
@@ -223,7 +240,7 @@ impl File<'_> {
     }
 
     fn at(&self, offset: usize) -> String {
-        let (line, column) = line_col(self.src, offset);
+        let (line, column) = line_col_with(self.src, &self.starts, offset);
         format!("{}:{line}:{column}", self.path.display())
     }
 
@@ -263,7 +280,11 @@ pub(crate) fn merge(
     let mut ids: HashMap<String, Origin> = HashMap::new();
     for (is_builtin, files) in [(true, builtin), (false, user)] {
         for (path, src) in files {
-            let file = File { path, src };
+            let file = File {
+                path,
+                src,
+                starts: line_starts(src),
+            };
             let raw = file.parse()?;
             let meta_category = match &raw.meta {
                 Some(m) => {

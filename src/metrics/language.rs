@@ -6,7 +6,7 @@
 //! mean compound, the shares of positive (compound ≥ 0.05), neutral and negative (≤ −0.05)
 //! sentences (VADER's convention), and the most positive and most negative sentence (the
 //! earliest on ties). Per meeting: the mean compound in 5-minute windows from the first
-//! segment's start.
+//! segment's start; only windows holding a sentence are listed.
 //!
 //! **Inclusive language.** Each segment is matched against the lexicon
 //! ([`crate::inclusive`]); each finding keeps its time (as above, by char offset), the quote

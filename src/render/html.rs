@@ -57,6 +57,7 @@
 
 mod md;
 mod svg;
+pub use svg::{MAX_MATRIX_PEOPLE, matrix_people};
 
 use crate::metrics::interruptions::{Kind, Mode};
 use crate::render::inert;

@@ -8,6 +8,7 @@ pub use crate::metrics::interruptions::{Kind, Mode};
 use crate::metrics::{self, MeetingMetrics, balance, median};
 use crate::model::Transcript;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// Schema identifier of the report JSON.
 pub const SCHEMA: &str = "turnstat.report.v1";
@@ -138,7 +139,8 @@ pub struct MeetingReport {
     pub interruptions: Vec<EventReport>,
     /// Who interrupts whom (interruptions only).
     pub matrix: Matrix,
-    /// Mean sentiment per 5-minute window, from the first segment's start.
+    /// Mean sentiment per 5-minute window, from the first segment's start; only windows
+    /// holding at least one sentence are listed (a jump in `start` is a stretch without speech).
     pub sentiment_trajectory: Vec<SentimentWindow>,
     /// Inclusive-language findings per 1,000 words, whole meeting.
     pub inclusive_per_1000_words: Option<f64>,
@@ -292,7 +294,8 @@ pub struct SentimentWindow {
     pub end: f64,
     /// Sentences in the window.
     pub sentences: usize,
-    /// Their mean compound (null when none).
+    /// Their mean compound (always present: empty windows are not listed; kept optional in
+    /// the schema for readers of earlier reports).
     pub mean_compound: Option<f64>,
 }
 
@@ -483,26 +486,25 @@ fn trajectory(
     tl: &metrics::talk::Timeline,
 ) -> Vec<SentimentWindow> {
     let w = metrics::language::WINDOW_MS;
-    let n = (tl.duration / w + 1) as usize;
-    let mut sums = vec![(0.0f64, 0usize); n];
+    // Sparse: only windows holding a sentence exist, so a file with one cue at 0 s and one at
+    // 99,990 h costs two windows, not 1.2 million.
+    let mut sums: BTreeMap<u64, (f64, usize)> = BTreeMap::new();
     for s in &lang.sentences {
         if let Some(time) = s.time {
-            let k = ((time.saturating_sub(tl.first_start)) / w) as usize;
-            if let Some(slot) = sums.get_mut(k.min(n - 1)) {
-                slot.0 += s.compound;
-                slot.1 += 1;
-            }
+            let k = time.saturating_sub(tl.first_start) / w;
+            let slot = sums.entry(k).or_insert((0.0, 0));
+            slot.0 += s.compound;
+            slot.1 += 1;
         }
     }
     sums.into_iter()
-        .enumerate()
         .map(|(k, (sum, count))| {
-            let start = tl.first_start + k as u64 * w;
+            let start = tl.first_start + k * w;
             SentimentWindow {
                 start: secs(start),
                 end: secs((start + w).min(tl.last_end.max(start))),
                 sentences: count,
-                mean_compound: (count > 0).then(|| round(sum / count as f64, 4)),
+                mean_compound: Some(round(sum / count as f64, 4)),
             }
         })
         .collect()

@@ -144,7 +144,10 @@ fn time_step(span: f64) -> f64 {
         .iter()
         .copied()
         .find(|s| span / s <= 10.0)
-        .unwrap_or(86400.0)
+        .unwrap_or_else(|| {
+            // Beyond 8-hour steps: whole days, as many as keep ten ticks.
+            86400.0 * (span / 86400.0 / 10.0).ceil().max(1.0)
+        })
 }
 
 /// The label of an event's kind, for tables and tooltips.
@@ -889,19 +892,50 @@ fn heat(count: usize, max: usize) -> (&'static str, &'static str) {
 
 /// Who interrupts whom, as a table-like heatmap: rows interrupted columns, each cell with
 /// its count and a shade that grows with it, plus totals.
+/// Most people in the who-interrupts-whom table: the page stays bounded (a caption file with
+/// hundreds of anonymous `>>` speakers would otherwise write speakers² cells on each of the
+/// speakers' pages).
+pub const MAX_MATRIX_PEOPLE: usize = 20;
+
+/// The people (indices into the matrix) the HTML table shows, in speaker order: everyone when
+/// there are at most [`MAX_MATRIX_PEOPLE`]; otherwise the page's own person (if any) and those
+/// with the most interruptions made plus received (ties: earlier speaker first).
+pub fn matrix_people(m: &MeetingReport, me: Option<usize>) -> Vec<usize> {
+    let c = &m.matrix.counts;
+    let k = m.matrix.speakers.len();
+    if k <= MAX_MATRIX_PEOPLE {
+        return (0..k).collect();
+    }
+    let involvement = |i: usize| -> usize {
+        c.get(i).map_or(0, |r| r.iter().sum::<usize>())
+            + c.iter().filter_map(|r| r.get(i)).sum::<usize>()
+    };
+    let mut order: Vec<usize> = (0..k).filter(|&i| Some(i) != me).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(involvement(i)), i));
+    let mut shown: Vec<usize> = me.filter(|&i| i < k).into_iter().collect();
+    shown.extend(order.into_iter().take(MAX_MATRIX_PEOPLE - shown.len()));
+    shown.sort_unstable();
+    shown
+}
+
 pub(super) fn matrix(id: &str, m: &MeetingReport, who: &Who) -> String {
     if m.interruption_mode == Mode::Unavailable {
         return unavailable("the transcript has no timestamps, so interruptions cannot be found");
     }
     let c = &m.matrix.counts;
     let k = m.matrix.speakers.len();
+    let cell = |i: usize, j: usize| c.get(i).and_then(|r| r.get(j)).copied().unwrap_or(0);
+    let made = |i: usize| -> usize { c.get(i).map_or(0, |r| r.iter().sum()) };
+    let got = |j: usize| -> usize { c.iter().filter_map(|r| r.get(j)).sum() };
+    let shown = matrix_people(m, who.me);
     let max = c.iter().flatten().copied().max().unwrap_or(0);
     let total: usize = c.iter().flatten().sum();
+    let left_out = k - shown.len();
     let mut out = String::new();
     let _ = write!(
         out,
         "<figure class=\"chart matrix\" id=\"{id}\">\n<div class=\"scroll\">\n<table \
-         class=\"heat\">\n<caption>Who interrupts whom: {} in all{}. Read a row: how often \
+         class=\"heat\">\n<caption>Who interrupts whom: {} in all{}.{} Read a row: how often \
          that person interrupted each person in the columns.</caption>\n<thead><tr><td \
          class=\"corner\">who ↓ interrupts whom →</td>",
         if total == 1 {
@@ -913,9 +947,18 @@ pub(super) fn matrix(id: &str, m: &MeetingReport, who: &Who) -> String {
             " (inferred)"
         } else {
             ""
+        },
+        if left_out > 0 {
+            format!(
+                " The {} people most involved are shown; {left_out} others are left out (their \
+                 interruptions still count in the totals).",
+                shown.len()
+            )
+        } else {
+            String::new()
         }
     );
-    for j in 0..k {
+    for &j in &shown {
         let _ = write!(
             out,
             "<th scope=\"col\"{}>{}</th>",
@@ -928,7 +971,7 @@ pub(super) fn matrix(id: &str, m: &MeetingReport, who: &Who) -> String {
         );
     }
     out.push_str("<th scope=\"col\">made in all</th></tr></thead>\n<tbody>\n");
-    for i in 0..k {
+    for &i in &shown {
         let _ = write!(
             out,
             "<tr><th scope=\"row\"{}>{}</th>",
@@ -939,11 +982,11 @@ pub(super) fn matrix(id: &str, m: &MeetingReport, who: &Who) -> String {
             },
             esc(&who.labels[i])
         );
-        for j in 0..k {
+        for &j in &shown {
             if i == j {
                 out.push_str("<td class=\"diag\"><span class=\"sr\">not applicable</span>·</td>");
             } else {
-                let v = c.get(i).and_then(|r| r.get(j)).copied().unwrap_or(0);
+                let v = cell(i, j);
                 let (bg, fg) = heat(v, max);
                 let _ = write!(
                     out,
@@ -952,13 +995,11 @@ pub(super) fn matrix(id: &str, m: &MeetingReport, who: &Who) -> String {
                 );
             }
         }
-        let made: usize = c.get(i).map_or(0, |r| r.iter().sum());
-        let _ = writeln!(out, "<td class=\"total\">{made}</td></tr>");
+        let _ = writeln!(out, "<td class=\"total\">{}</td></tr>", made(i));
     }
     out.push_str("<tr><th scope=\"row\">received in all</th>");
-    for j in 0..k {
-        let got: usize = c.iter().filter_map(|r| r.get(j)).sum();
-        let _ = write!(out, "<td class=\"total\">{got}</td>");
+    for &j in &shown {
+        let _ = write!(out, "<td class=\"total\">{}</td>", got(j));
     }
     let _ = writeln!(
         out,
@@ -974,7 +1015,7 @@ pub(super) fn matrix(id: &str, m: &MeetingReport, who: &Who) -> String {
 }
 
 /// The sentiment trajectory: mean VADER compound per 5-minute window, as points joined by
-/// a line (broken where a window has no sentences).
+/// a line (broken where windows without sentences were left out of the model).
 pub(super) fn sentiment(id: &str, m: &MeetingReport) -> String {
     let ws = &m.sentiment_trajectory;
     if ws.is_empty() || ws.iter().all(|w| w.mean_compound.is_none()) {
@@ -1000,11 +1041,18 @@ pub(super) fn sentiment(id: &str, m: &MeetingReport) -> String {
     let cx = |k: usize| X0 + band * (k as f64 + 0.5);
     let label_every = ((70.0 / band).ceil() as usize).max(1);
     let with_data = ws.iter().filter(|w| w.mean_compound.is_some()).count();
+    // Windows without sentences are not in the model; the line breaks where one is missing.
+    let adjacent = |k: usize| k > 0 && ws[k - 1].end >= ws[k].start;
+    let gaps = (1..ws.len()).filter(|&k| !adjacent(k)).count();
     let mut desc = format!(
         "Mean sentiment (VADER compound, −1 negative to +1 positive) of the sentences in each \
-         5-minute window: {} windows, {} with sentences.",
-        ws.len(),
-        with_data
+         5-minute window: {} windows with sentences{}.",
+        with_data,
+        if gaps > 0 {
+            format!(", {gaps} stretches without speech left out")
+        } else {
+            String::new()
+        }
     );
     for w in ws {
         let _ = write!(
@@ -1058,13 +1106,20 @@ pub(super) fn sentiment(id: &str, m: &MeetingReport) -> String {
         n(X0),
         n(BOTTOM + 12.0)
     );
-    // The line, broken at windows without sentences.
+    // The line, broken where windows without sentences were left out.
     let mut d = String::new();
     let mut pen = false;
     for (k, w) in ws.iter().enumerate() {
         match w.mean_compound {
             Some(v) => {
-                let _ = write!(d, "{}{} {}", if pen { "L" } else { "M" }, n(cx(k)), n(y(v)));
+                let lift = !pen || !adjacent(k);
+                let _ = write!(
+                    d,
+                    "{}{} {}",
+                    if lift { "M" } else { "L" },
+                    n(cx(k)),
+                    n(y(v))
+                );
                 pen = true;
             }
             None => pen = false,
