@@ -734,9 +734,10 @@ fn default_is_table() -> bool {
     std::io::stdout().is_terminal()
 }
 
-/// How many inputs are analysed in parallel before their reports are written out: reports
-/// stream to stdout in input order and are dropped, so memory does not grow with the batch.
-const CHUNK: usize = 32;
+/// How far (in inputs) analysis may run ahead of the report being written: reports stream to
+/// stdout in input order and are dropped, so memory does not grow with the batch (see
+/// [`crate::ordered`]).
+const WINDOW: usize = 8;
 
 /// Writes a report format incrementally, meeting by meeting, in input order.
 struct Streamer {
@@ -889,54 +890,53 @@ fn run_analyze(args: &AnalyzeArgs, cfg: &Config, msg: &Messages) -> anyhow::Resu
     for e in &discover_errors {
         msg.error(&format!("{}: {}", e.path, e.message));
     }
-    for chunk in inputs.chunks(CHUNK) {
-        use rayon::prelude::*;
-        let outcomes: Vec<pipeline::Outcome> = chunk
-            .par_iter()
-            .map(|i| {
-                let r = pipeline::analyze_input(i, stdin.as_deref(), &s);
-                progress.inc(1);
-                r
-            })
-            .collect();
-        let mut meetings = Vec::new();
-        for o in outcomes {
-            match o {
-                Ok(ms) => meetings.extend(ms),
+    crate::ordered::for_each_ordered(
+        &inputs,
+        WINDOW,
+        |i| {
+            let r = pipeline::analyze_input(i, stdin.as_deref(), &s);
+            progress.inc(1);
+            r
+        },
+        |outcome| -> anyhow::Result<()> {
+            let meetings = match outcome {
+                Ok(ms) => ms,
                 Err(r) => {
                     failed = true;
                     for d in &r.diagnostics {
                         msg.diag(&r.source, d);
                     }
                     rejected.push(r);
+                    Vec::new()
+                }
+            };
+            for m in &meetings {
+                for d in &m.diagnostics {
+                    msg.diag(&m.source, d);
+                }
+                if let Some(out) = &args.out {
+                    let stem = Path::new(&m.source)
+                        .file_stem()
+                        .map(|x| x.to_string_lossy().to_string());
+                    let base = crate::output::slug(&stem.unwrap_or_default(), "meeting");
+                    let n = used_dirs.entry(base.clone()).or_insert(0);
+                    *n += 1;
+                    let dir = if *n == 1 { base } else { format!("{base}-{n}") };
+                    write_meeting_files(
+                        &out.join(dir),
+                        m,
+                        cfg.speakers.show_names_in_speaker_reports,
+                    )
+                    .map_err(|e| {
+                        anyhow::anyhow!("cannot write reports under {}: {e}", out.display())
+                    })?;
                 }
             }
-        }
-        for m in &meetings {
-            for d in &m.diagnostics {
-                msg.diag(&m.source, d);
-            }
-            if let Some(out) = &args.out {
-                let stem = Path::new(&m.source)
-                    .file_stem()
-                    .map(|x| x.to_string_lossy().to_string());
-                let base = crate::output::slug(&stem.unwrap_or_default(), "meeting");
-                let n = used_dirs.entry(base.clone()).or_insert(0);
-                *n += 1;
-                let dir = if *n == 1 { base } else { format!("{base}-{n}") };
-                write_meeting_files(
-                    &out.join(dir),
-                    m,
-                    cfg.speakers.show_names_in_speaker_reports,
-                )
-                .map_err(|e| {
-                    anyhow::anyhow!("cannot write reports under {}: {e}", out.display())
-                })?;
-            }
-        }
-        gate_failed |= check_gates(&gates, &meetings, &sink);
-        write_stdout(&streamer.meetings(meetings))?;
-    }
+            gate_failed |= check_gates(&gates, &meetings, &sink);
+            write_stdout(&streamer.meetings(meetings))?;
+            Ok(())
+        },
+    )?;
     progress.finish_and_clear();
     let errors = error_entries(&rejected, &discover_errors);
     write_stdout(&streamer.finish(&errors))?;

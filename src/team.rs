@@ -23,7 +23,6 @@ use crate::config::Config;
 use crate::dates::{Date, DateSource};
 use crate::discover::Input;
 use crate::report::{Kind, MeetingReport};
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -75,9 +74,10 @@ pub struct MeetingSummary {
     /// Duration, s.
     #[serde(skip)]
     pub duration: Option<f64>,
-    /// Per person (display name → figures).
+    /// Per person (display name, figures), sorted by name: a `Vec`, since a `BTreeMap` node
+    /// holds room for 11 entries and the team report keeps one summary per meeting.
     #[serde(skip)]
-    pub people: BTreeMap<String, PersonFigures>,
+    pub people: Vec<(String, PersonFigures)>,
     /// Gate failure messages.
     #[serde(skip)]
     pub gate_failures: Vec<String>,
@@ -129,7 +129,7 @@ pub fn summarise(
             .filter(|e| e.kind == Kind::Interruption)
             .count(),
         duration: m.duration_seconds,
-        people,
+        people: people.into_iter().collect(),
         gate_failures: gates.iter().flat_map(|g| g.check(m)).collect(),
     }
 }
@@ -329,7 +329,7 @@ pub fn build(
     // One person across meetings whatever the case of their name: the first spelling wins.
     let mut display: BTreeMap<String, String> = BTreeMap::new();
     for m in &meetings {
-        for name in m.people.keys() {
+        for (name, _) in &m.people {
             display
                 .entry(crate::speakers::name_key(name))
                 .or_insert_with(|| name.clone());
@@ -541,8 +541,8 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
     let progress = crate::progress::bar(inputs.len(), sink.progress());
     let out_dir = args.out.clone();
     let show_names = cfg.speakers.show_names_in_speaker_reports;
-    // Each input is read, analysed, written (with --out) and reduced to a summary inside the
-    // parallel map: only summaries are collected.
+    // Each input is read, analysed, written (with --out) and reduced to a summary by the
+    // workers; the consumer reports diagnostics in input order and keeps only summaries.
     type Item = Result<
         (
             Vec<MeetingSummary>,
@@ -550,9 +550,13 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
         ),
         crate::ingest::Rejected,
     >;
-    let results: Vec<Item> = inputs
-        .par_iter()
-        .map(|input| {
+    let mut failed = !discover_errors.is_empty();
+    let mut summaries = Vec::new();
+    let mut rejected = Vec::new();
+    crate::ordered::for_each_ordered(
+        &inputs,
+        8,
+        |input| -> Item {
             // The date is looked for in the first MiB only: read no more (the pipeline reads
             // the whole file itself; a second full copy doubled the memory of large files).
             let mut head = Vec::new();
@@ -601,32 +605,31 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
                 sums.push(summarise(m, date, source, &gates));
             }
             Ok((sums, diags))
-        })
-        .collect();
-    progress.finish_and_clear();
-    let mut failed = !discover_errors.is_empty();
-    let mut summaries = Vec::new();
-    let mut rejected = Vec::new();
-    for r in results {
-        match r {
-            Ok((s, diags)) => {
-                for (src, ds) in diags {
-                    for d in &ds {
-                        sink.diag(&src, d);
-                        failed |= d.severity == crate::diag::Severity::Error;
+        },
+        |r| -> Result<(), std::convert::Infallible> {
+            match r {
+                Ok((s, diags)) => {
+                    for (src, ds) in diags {
+                        for d in &ds {
+                            sink.diag(&src, d);
+                            failed |= d.severity == crate::diag::Severity::Error;
+                        }
                     }
+                    summaries.extend(s);
                 }
-                summaries.extend(s);
-            }
-            Err(rej) => {
-                failed = true;
-                for d in &rej.diagnostics {
-                    sink.diag(&rej.source, d);
+                Err(rej) => {
+                    failed = true;
+                    for d in &rej.diagnostics {
+                        sink.diag(&rej.source, d);
+                    }
+                    rejected.push(rej);
                 }
-                rejected.push(rej);
             }
-        }
-    }
+            Ok(())
+        },
+    )
+    .unwrap_or_else(|never| match never {});
+    progress.finish_and_clear();
     let gate_failures: Vec<String> = summaries
         .iter()
         .flat_map(|s| s.gate_failures.clone())

@@ -6,8 +6,6 @@ use super::text::{Buffers, Normalized, phrase_tokens};
 use super::{Entry, Exception, Finding, Inflect, NEAR_WINDOW, Options, Severity, Usage};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// An exception with its phrases tokenised.
 #[derive(Clone, Debug)]
@@ -57,61 +55,10 @@ struct Pattern {
     ntoks: u32,
 }
 
-/// Text searched (bytes of normalised text) after which the matcher builds its DFA: the DFA
-/// searches ~1.4× faster than the contiguous NFA (146 against 107 MB/s in the `inclusive`
-/// stage bench) but takes ~100 M instructions (~20 ms) to build, half of `turnstat check`'s
-/// start-up; that pays back after roughly 10 MB of text. Both find the same matches.
-const DFA_AFTER_BYTES: usize = 8 << 20;
-
-/// The automaton: a contiguous NFA from the start (cheap to build), upgraded to a DFA once
-/// [`DFA_AFTER_BYTES`] of text were searched.
-#[derive(Debug)]
-struct Automaton {
-    patterns: Vec<String>,
-    nfa: AhoCorasick,
-    dfa: OnceLock<AhoCorasick>,
-    searched: AtomicUsize,
-}
-
-impl Automaton {
-    fn build(patterns: Vec<String>) -> Result<Automaton, LexiconError> {
-        let nfa = build(&patterns, Some(AhoCorasickKind::ContiguousNFA))
-            .or_else(|_| build(&patterns, None))
-            .map_err(|e| LexiconError::Build(e.to_string()))?;
-        Ok(Automaton {
-            patterns,
-            nfa,
-            dfa: OnceLock::new(),
-            searched: AtomicUsize::new(0),
-        })
-    }
-
-    /// The automaton to search `len` more bytes with.
-    fn get(&self, len: usize) -> &AhoCorasick {
-        if let Some(dfa) = self.dfa.get() {
-            return dfa;
-        }
-        if self.searched.fetch_add(len, Ordering::Relaxed) < DFA_AFTER_BYTES {
-            return &self.nfa;
-        }
-        // A DFA too large for its limits falls back to the NFA.
-        self.dfa.get_or_init(|| {
-            build(&self.patterns, Some(AhoCorasickKind::DFA)).unwrap_or_else(|_| self.nfa.clone())
-        })
-    }
-}
-
-impl Clone for Automaton {
-    fn clone(&self) -> Automaton {
-        Automaton {
-            patterns: self.patterns.clone(),
-            nfa: self.nfa.clone(),
-            dfa: self.dfa.clone(),
-            searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
-        }
-    }
-}
-
+/// The automaton is a contiguous NFA: a DFA searches ~1.4× faster (146 against 107 MB/s in
+/// the `inclusive` stage bench) but takes ~100 M instructions (~20 ms, half of `turnstat
+/// check`'s start-up) to build and ~6 MB more memory, and made no measurable difference end to
+/// end (1,000 generated meetings: 2.70 s either way).
 fn build(
     padded: &[String],
     kind: Option<AhoCorasickKind>,
@@ -128,7 +75,7 @@ fn build(
 /// The compiled matcher.
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
-    ac: Automaton,
+    ac: AhoCorasick,
     patterns: Vec<Pattern>,
     /// The normalised form of each pattern (for tests and debugging).
     #[allow(dead_code)]
@@ -165,7 +112,9 @@ impl Matcher {
                 keys.push(key);
             }
         }
-        let ac = Automaton::build(padded)?;
+        let ac = build(&padded, Some(AhoCorasickKind::ContiguousNFA))
+            .or_else(|_| build(&padded, None))
+            .map_err(|e| LexiconError::Build(e.to_string()))?;
         let exceptions = entries
             .iter()
             .map(|e| e.exceptions.iter().map(CompiledException::new).collect())
@@ -191,20 +140,19 @@ impl Matcher {
     /// The automaton implementation in use (benchmark breakdown).
     #[cfg(test)]
     pub fn kind(&self) -> AhoCorasickKind {
-        self.ac.get(0).kind()
+        self.ac.kind()
     }
 
     /// Patterns and heap bytes of the automaton (benchmark breakdown).
     #[cfg(test)]
     pub fn size(&self) -> (usize, usize) {
-        let ac = self.ac.get(0);
-        (ac.patterns_len(), ac.memory_usage())
+        (self.ac.patterns_len(), self.ac.memory_usage())
     }
 
     /// Raw automaton matches over a normalised string (benchmark breakdown).
     #[cfg(test)]
     pub fn raw_match_count(&self, norm: &str) -> usize {
-        self.ac.get(norm.len()).find_overlapping_iter(norm).count()
+        self.ac.find_overlapping_iter(norm).count()
     }
 
     pub fn find(&self, entries: &[Entry], text: &str, opts: &Options) -> Vec<Finding> {
@@ -232,7 +180,7 @@ impl Matcher {
         // Token index of the last match: matches arrive in order of their end, so the next
         // start is found by stepping from here (no binary search over a large token array).
         let mut cursor = 0usize;
-        for m in self.ac.get(n.norm.len()).find_overlapping_iter(&n.norm) {
+        for m in self.ac.find_overlapping_iter(&n.norm) {
             let p = self.patterns[m.pattern().as_usize()];
             let ei = p.entry as usize;
             let e = &entries[ei];
