@@ -951,6 +951,15 @@ fn run_analyze(args: &AnalyzeArgs, cfg: &Config, msg: &Messages) -> anyhow::Resu
 }
 
 fn run_check(args: &CheckArgs, cfg: &Config) -> anyhow::Result<ExitCode> {
+    // The VADER tables (~12 M instructions to parse) load on a second thread while the
+    // inclusive lexicon (~80 M) compiles on this one: start-up is the longer of the two.
+    std::thread::scope(|scope| {
+        scope.spawn(crate::sentiment::Analyzer::global);
+        run_check_with_lexicons(args, cfg)
+    })
+}
+
+fn run_check_with_lexicons(args: &CheckArgs, cfg: &Config) -> anyhow::Result<ExitCode> {
     let (lexicon, opts) = inclusive_options(&args.language, cfg)?;
     let lexicon = lexicon
         .as_deref()

@@ -2,6 +2,7 @@
 
 use super::text::phrase_tokens;
 use super::{Category, Entry, Exception, Inflect, Severity, Suggestion, Usage};
+use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use std::collections::HashMap;
@@ -279,13 +280,22 @@ pub(crate) fn merge(
     let mut entries: Vec<Entry> = Vec::new();
     let mut ids: HashMap<String, Origin> = HashMap::new();
     for (is_builtin, files) in [(true, builtin), (false, user)] {
-        for (path, src) in files {
-            let file = File {
-                path,
-                src,
-                starts: line_starts(src),
-            };
-            let raw = file.parse()?;
+        // Parsing (TOML) is most of the loading time: the files are parsed in parallel,
+        // then read in order (so the first error reported is the same as in a serial read).
+        let parsed: Vec<(File<'_>, Result<RawFile, LexiconError>)> = files
+            .par_iter()
+            .map(|(path, src)| {
+                let file = File {
+                    path,
+                    src,
+                    starts: line_starts(src),
+                };
+                let raw = file.parse();
+                (file, raw)
+            })
+            .collect();
+        for (file, raw) in parsed {
+            let raw = raw?;
             let meta_category = match &raw.meta {
                 Some(m) => {
                     if *m.get_ref().version.get_ref() != 1 {

@@ -278,7 +278,8 @@ pub(crate) fn phrase_tokens(phrase: &str) -> Vec<String> {
 
 /// The normalised key of a lexicon phrase: its tokens joined by single spaces.
 pub(crate) fn phrase_key(phrase: &str) -> String {
-    phrase_tokens(phrase).join(" ")
+    // The normalised text is already ` tok tok … ` (one space around each token).
+    Normalized::new(phrase).norm.trim_matches(' ').to_string()
 }
 
 #[cfg(test)]
