@@ -18,7 +18,7 @@ pub fn load_input(input: &Input, stdin: Option<&[u8]>, opts: &IngestOptions) -> 
         Input::File(p) => std::fs::read(p),
     };
     match bytes {
-        Ok(b) => ingest::load(&source, &b, opts),
+        Ok(b) => ingest::load_owned(&source, b, opts),
         Err(e) => Err(Rejected {
             source,
             diagnostics: vec![Diagnostic::error(

@@ -18,8 +18,22 @@ pub fn decode(bytes: &[u8], diags: &mut Diagnostics) -> String {
     utf8(bytes, diags)
 }
 
+/// [`decode`] taking the bytes: valid UTF-8 (the usual case) becomes the `String` without a
+/// copy, so a large file is held once, not twice.
+pub fn decode_owned(mut bytes: Vec<u8>, diags: &mut Diagnostics) -> String {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return decode(&bytes, diags);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => nul_free(text, diags),
+        Err(e) => utf8(e.as_bytes(), diags),
+    }
+}
+
 fn utf8(bytes: &[u8], diags: &mut Diagnostics) -> String {
-    let mut text = match std::str::from_utf8(bytes) {
+    let text = match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(e) => {
             let good = &bytes[..e.valid_up_to()];
@@ -36,6 +50,11 @@ fn utf8(bytes: &[u8], diags: &mut Diagnostics) -> String {
             bad.into_owned()
         }
     };
+    nul_free(text, diags)
+}
+
+/// Replaces NUL bytes with U+FFFD (as WebVTT asks), with one warning.
+fn nul_free(mut text: String, diags: &mut Diagnostics) -> String {
     if text.contains('\0') {
         let line = 1 + text[..text.find('\0').unwrap_or(0)].matches('\n').count();
         diags.warn(line, "input contains NUL bytes; replaced with U+FFFD");

@@ -145,6 +145,30 @@ fn malformed_corpus_diagnostics() {
     );
 }
 
+/// `load_owned` (what the binary uses: no copy of the bytes, line ends normalised before
+/// WebVTT parsing) gives exactly what `load` gives, on every malformed and valid fixture.
+#[test]
+fn owned_load_equals_borrowed_load() {
+    let mut files = malformed_files();
+    files.extend(walk(&fixtures()).into_iter().filter(|p| {
+        !p.starts_with(malformed())
+            && p.extension().is_some_and(|e| {
+                ["vtt", "srt", "sbv", "rttm", "txt", "json"].contains(&&*e.to_string_lossy())
+            })
+    }));
+    assert!(files.len() > 150, "{} files", files.len());
+    for path in files {
+        let bytes = std::fs::read(&path).unwrap();
+        let source = path.display().to_string();
+        let opts = IngestOptions::default();
+        assert_eq!(
+            ingest::load(&source, &bytes, &opts),
+            ingest::load_owned(&source, bytes.clone(), &opts),
+            "{source}"
+        );
+    }
+}
+
 /// A file of 10 MB without a line break, in the three text formats and as a JSON string:
 /// read in bounded time (linear, not quadratic).
 #[test]
