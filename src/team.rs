@@ -647,13 +647,13 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
                 .map_err(|e| cli::UsageError(format!("--baseline {b}: {e}")))?,
         );
     }
-    let json = {
+    let json = || {
         let mut s = serde_json::to_string_pretty(&report).unwrap_or_default();
         s.push('\n');
         s
     };
     if let Some(dir) = &args.out {
-        crate::output::write_atomic(&dir.join("team.json"), json.as_bytes())?;
+        crate::output::write_atomic(&dir.join("team.json"), json().as_bytes())?;
         crate::output::write_atomic(
             &dir.join("team.md"),
             crate::render::team::markdown(&report).as_bytes(),
@@ -670,13 +670,25 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
         } else {
             TeamFormat::Json
         });
-    let text = match format {
-        TeamFormat::Json => json,
-        TeamFormat::Table => crate::render::team::table(&report),
-        TeamFormat::Md => crate::render::team::markdown(&report),
-        TeamFormat::Html => crate::render::html::team_html(&report),
-    };
-    std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes())?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match format {
+        // Streamed: the JSON lists every meeting (1.6 MB for 1,000), no need to hold it.
+        TeamFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            std::io::Write::write_all(&mut out, b"\n")?;
+        }
+        TeamFormat::Table => {
+            std::io::Write::write_all(&mut out, crate::render::team::table(&report).as_bytes())?
+        }
+        TeamFormat::Md => {
+            std::io::Write::write_all(&mut out, crate::render::team::markdown(&report).as_bytes())?
+        }
+        TeamFormat::Html => {
+            std::io::Write::write_all(&mut out, crate::render::html::team_html(&report).as_bytes())?
+        }
+    }
+    std::io::Write::flush(&mut out)?;
+    drop(out);
     for g in &gate_failures {
         sink.error(g);
     }
