@@ -3,6 +3,7 @@
 #
 #   tests/fuzz/ci.sh                 # build, seed corpora, run every target 20 s
 #   FUZZ_SECONDS=600 tests/fuzz/ci.sh json_aws_transcribe detect   # chosen targets, longer
+#   FUZZ_RUNS=10000000 FUZZ_SECONDS=0 tests/fuzz/ci.sh               # 10 M executions each
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz --locked`); stable Rust works with
 # RUSTC_BOOTSTRAP=1 (cargo-fuzz passes -Z flags). Built without a sanitizer: the crate forbids
@@ -16,6 +17,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export RUSTC_BOOTSTRAP=1
 seconds="${FUZZ_SECONDS:-20}"
+# FUZZ_RUNS=N stops each target after N executions (the hardening bar is 10 million); with it,
+# FUZZ_SECONDS=0 means no time limit.
+runs="${FUZZ_RUNS:--1}"
 all=(ingest_webvtt ingest_srt ingest_sbv ingest_rttm ingest_text ingest_json json_turnstat
     json_deepgram json_assemblyai json_aws_transcribe json_revai json_whisper json_podcast
     detect lexicon config analyze)
@@ -64,12 +68,12 @@ done
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 for t in "${targets[@]}"; do
-    echo "== $t (${seconds}s)"
+    echo "== $t (${seconds}s, runs $runs)"
     status=0
     mkdir -p "tests/fuzz/artifacts/$t"
     # The binary directly: `cargo fuzz run` would rebuild when sources changed meanwhile.
     "$bin/$t" "tests/fuzz/corpus/$t" -artifact_prefix="tests/fuzz/artifacts/$t/" \
-        -max_total_time="$seconds" -max_len=4096 -rss_limit_mb=2048 -timeout=10 \
+        -max_total_time="$seconds" -runs="$runs" -max_len=4096 -rss_limit_mb=2048 -timeout=10 \
         -print_final_stats=1 >"$log" 2>&1 || status=$?
     grep -E '^stat::(number_of_executed_units|peak_rss_mb)' "$log" || true
     if [ "$status" -ne 0 ]; then
