@@ -60,7 +60,6 @@ mod svg;
 pub use svg::{MAX_MATRIX_PEOPLE, matrix_people};
 
 use crate::metrics::interruptions::{Kind, Mode};
-use crate::render::inert;
 use crate::render::markdown::{QUOTE_CHARS, at, excerpt_end, excerpt_start, length};
 use crate::render::speaker::{SpeakerOptions, speaker_markdown};
 use crate::report::{EventReport, MeetingReport, Report};
@@ -78,17 +77,26 @@ pub use crate::report::{TurnBar, turn_bars};
 /// and `'` become character references; control characters are made inert
 /// ([`crate::render::inert`]).
 pub fn esc(s: &str) -> String {
+    // One pass, copying the runs between characters that need a replacement (this runs
+    // for every name and quote on every page).
     let mut out = String::with_capacity(s.len() + 8);
-    for c in inert(s).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut last = 0;
+    for (i, c) in s.char_indices() {
+        let rep = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&#39;",
+            '\u{1b}' => "␛",
+            c if c.is_control() => " ",
+            _ => continue,
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(rep);
+        last = i + c.len_utf8();
     }
+    out.push_str(&s[last..]);
     out
 }
 
@@ -1037,6 +1045,36 @@ pub fn team_html(t: &TeamReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn esc_equals_inert_then_escape() {
+        fn reference(s: &str) -> String {
+            let mut out = String::new();
+            for c in crate::render::inert(s).chars() {
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '"' => out.push_str("&quot;"),
+                    '\'' => out.push_str("&#39;"),
+                    c => out.push(c),
+                }
+            }
+            out
+        }
+        for s in [
+            "",
+            "plain",
+            "Zoë Ñandú 🙂",
+            "a\u{0}b\u{7f}c\u{85}d\u{9f}e\u{a0}f\u{1b}[2J\r\n\t",
+            "<&>\"'",
+            "\u{80}\u{c2}x",
+        ] {
+            assert_eq!(esc(s), reference(s), "{s:?}");
+        }
+        assert!(crate::render::has_control("x\u{85}"));
+        assert!(!crate::render::has_control("Â\u{a0}é"));
+    }
 
     #[test]
     fn escapes_markup_quotes_and_controls() {
