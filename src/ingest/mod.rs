@@ -189,7 +189,48 @@ fn parse_as(
     }
 }
 
-/// Normalises speakers, sorts segments by time and builds turns.
+/// Silence longer than this between two cues is almost always a typo in an hour field.
+pub const LONG_GAP_MS: u64 = 24 * 3_600_000;
+
+/// One warning when nothing is said for more than [`LONG_GAP_MS`] (the first such gap, with
+/// the count of the others): the duration and silence figures include the gap.
+fn long_gap_warning(segments: &[crate::model::Segment]) -> Option<Diagnostic> {
+    let mut end = None::<(u64, usize)>;
+    let mut found: Option<(u64, usize, usize)> = None;
+    let mut more = 0usize;
+    for s in segments {
+        let Some(sp) = s.span else { continue };
+        if let Some((e, line)) = end
+            && sp.start > e + LONG_GAP_MS
+        {
+            if found.is_none() {
+                found = Some((sp.start - e, s.line, line));
+            } else {
+                more += 1;
+            }
+        }
+        if end.is_none_or(|(e, _)| sp.end >= e) {
+            end = Some((sp.end, s.line));
+        }
+    }
+    let (gap, line, before) = found?;
+    Some(Diagnostic::warning(
+        Some(line),
+        format!(
+            "nothing is said for {} before this cue (the previous speech ends on line {before}){}; \
+             is an hour field wrong? Duration and silence include the gap",
+            webvtt::fmt_ms(gap),
+            if more > 0 {
+                format!(", and {more} more gap(s) over 24 hours")
+            } else {
+                String::new()
+            }
+        ),
+    ))
+}
+
+/// Normalises speakers, sorts segments by time and builds turns (and warns of a gap of more
+/// than a day, see [`LONG_GAP_MS`]).
 pub fn build(
     source: String,
     parsed: Parsed,
@@ -209,6 +250,8 @@ pub fn build(
         .collect();
     // Stable: ties and untimed segments keep file order.
     segments.sort_by_key(|s| s.span.map(|sp| sp.start));
+    let mut diagnostics = diagnostics;
+    diagnostics.extend(long_gap_warning(&segments));
     let anonymous = parsed.anonymous_speakers || table.has_unknown();
     let mut t = Transcript {
         source,
