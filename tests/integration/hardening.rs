@@ -1107,7 +1107,10 @@ fn speaker_reports_hold_only_their_own_words() {
             }
         }
     }
-    assert!(checked > 1000, "only {checked} checks");
+    // Fixtures alone give ~800 checks (`unknown speaker` and caption labels get no private
+    // file), the corpus files add several thousand.
+    let floor = if corpus().is_some() { 1000 } else { 500 };
+    assert!(checked > floor, "only {checked} checks");
 }
 
 /// Regression: the team report looks for a meeting date in the first MiB of each file and
