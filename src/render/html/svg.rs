@@ -897,6 +897,16 @@ fn heat(count: usize, max: usize) -> (&'static str, &'static str) {
 /// speakers' pages).
 pub const MAX_MATRIX_PEOPLE: usize = 20;
 
+/// Interruptions made by person `i` (a row of the matrix).
+fn made(c: &[Vec<usize>], i: usize) -> usize {
+    c.get(i).map_or(0, |r| r.iter().sum())
+}
+
+/// Interruptions received by person `j` (a column of the matrix).
+fn received(c: &[Vec<usize>], j: usize) -> usize {
+    c.iter().filter_map(|r| r.get(j)).sum()
+}
+
 /// The people (indices into the matrix) the HTML table shows, in speaker order: everyone when
 /// there are at most [`MAX_MATRIX_PEOPLE`]; otherwise the page's own person (if any) and those
 /// with the most interruptions made plus received (ties: earlier speaker first).
@@ -906,10 +916,7 @@ pub fn matrix_people(m: &MeetingReport, me: Option<usize>) -> Vec<usize> {
     if k <= MAX_MATRIX_PEOPLE {
         return (0..k).collect();
     }
-    let involvement = |i: usize| -> usize {
-        c.get(i).map_or(0, |r| r.iter().sum::<usize>())
-            + c.iter().filter_map(|r| r.get(i)).sum::<usize>()
-    };
+    let involvement = |i: usize| made(c, i) + received(c, i);
     let mut order: Vec<usize> = (0..k).filter(|&i| Some(i) != me).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(involvement(i)), i));
     let mut shown: Vec<usize> = me.filter(|&i| i < k).into_iter().collect();
@@ -925,8 +932,6 @@ pub(super) fn matrix(id: &str, m: &MeetingReport, who: &Who) -> String {
     let c = &m.matrix.counts;
     let k = m.matrix.speakers.len();
     let cell = |i: usize, j: usize| c.get(i).and_then(|r| r.get(j)).copied().unwrap_or(0);
-    let made = |i: usize| -> usize { c.get(i).map_or(0, |r| r.iter().sum()) };
-    let got = |j: usize| -> usize { c.iter().filter_map(|r| r.get(j)).sum() };
     let shown = matrix_people(m, who.me);
     let max = c.iter().flatten().copied().max().unwrap_or(0);
     let total: usize = c.iter().flatten().sum();
@@ -995,11 +1000,11 @@ pub(super) fn matrix(id: &str, m: &MeetingReport, who: &Who) -> String {
                 );
             }
         }
-        let _ = writeln!(out, "<td class=\"total\">{}</td></tr>", made(i));
+        let _ = writeln!(out, "<td class=\"total\">{}</td></tr>", made(c, i));
     }
     out.push_str("<tr><th scope=\"row\">received in all</th>");
     for &j in &shown {
-        let _ = write!(out, "<td class=\"total\">{}</td>", got(j));
+        let _ = write!(out, "<td class=\"total\">{}</td>", received(c, j));
     }
     let _ = writeln!(
         out,
