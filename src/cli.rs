@@ -687,6 +687,7 @@ pub fn write_meeting_files(dir: &Path, m: &MeetingReport, show_names: bool) -> s
     let opts = render::speaker::SpeakerOptions {
         show_other_names: show_names,
     };
+    let redact = render::speaker::Redactions::new(m, &opts);
     crate::output::write_atomic(
         &dir.join("report.html"),
         render::html::meeting_html(m, &m.turn_bars).as_bytes(),
@@ -698,12 +699,12 @@ pub fn write_meeting_files(dir: &Path, m: &MeetingReport, show_names: bool) -> s
         if crate::speakers::is_unnamed(&m.speakers[i].name) {
             continue;
         }
-        let text = render::speaker::speaker_markdown(m, i, &opts);
+        let text = render::speaker::speaker_markdown_with(m, i, &opts, &redact);
         crate::output::write_atomic(
             &dir.join("speakers").join(format!("{slug}.md")),
             text.as_bytes(),
         )?;
-        let html = render::html::speaker_html(m, i, show_names, &m.turn_bars);
+        let html = render::html::speaker_html_from(m, i, show_names, &text, &m.turn_bars);
         crate::output::write_atomic(
             &dir.join("speakers").join(format!("{slug}.html")),
             html.as_bytes(),

@@ -17,6 +17,7 @@ pub mod inclusive;
 pub mod ingest;
 pub mod metrics;
 pub mod model;
+pub mod namefind;
 pub mod ordered;
 pub mod output;
 pub mod pipeline;

@@ -244,39 +244,16 @@ impl People {
         if needles.is_empty() {
             return;
         }
-        // Longest first, so "Pooja Ranjan" is replaced before "Pooja".
-        needles.sort_by(|a, b| {
-            b.0.chars()
-                .count()
-                .cmp(&a.0.chars().count())
-                .then(a.0.cmp(&b.0))
-        });
-        needles.dedup_by(|a, b| a.0.eq_ignore_ascii_case(&b.0));
-        let pattern = needles
-            .iter()
-            .map(|(n, _)| regex::escape(n))
-            .collect::<Vec<_>>()
-            .join("|");
-        let Ok(re) = regex::RegexBuilder::new(&format!(r"\b(?:{pattern})\b"))
-            .case_insensitive(true)
-            .build()
-        else {
-            return;
-        };
-        let lookup: HashMap<String, String> = needles
-            .into_iter()
-            .map(|(n, p)| (n.to_lowercase(), p))
-            .collect();
+        // One pass per segment for all spellings; the longest wins at each position, so
+        // "Pooja Ranjan" is replaced before "Pooja".
+        let finder = crate::namefind::NameFinder::new(
+            &needles.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+        );
         for seg in &mut t.segments {
-            if re.is_match(&seg.text) {
-                seg.text = re
-                    .replace_all(&seg.text, |c: &regex::Captures<'_>| {
-                        lookup
-                            .get(&c[0].to_lowercase())
-                            .cloned()
-                            .unwrap_or_else(|| "[name]".to_string())
-                    })
-                    .into_owned();
+            if let std::borrow::Cow::Owned(text) =
+                finder.replace(&seg.text, |ids| Some(needles[ids[0]].1.as_str()))
+            {
+                seg.text = text;
             }
         }
     }

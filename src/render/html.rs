@@ -730,7 +730,23 @@ pub fn speaker_html(
         return String::new();
     }
     let text = speaker_markdown(m, who, &SpeakerOptions { show_other_names });
-    let blocks = md::blocks(&text);
+    speaker_html_from(m, who, show_other_names, &text, turns)
+}
+
+/// [`speaker_html`] from the speaker's Markdown report already rendered by
+/// [`crate::render::speaker::speaker_markdown`] with the same `show_other_names` (`--out`
+/// writes both files and renders the words once).
+pub fn speaker_html_from(
+    m: &MeetingReport,
+    who: usize,
+    show_other_names: bool,
+    markdown: &str,
+    turns: &[TurnBar],
+) -> String {
+    if who >= m.speakers.len() {
+        return String::new();
+    }
+    let blocks = md::blocks(markdown);
     let people = Who::private(m, who, show_other_names);
     let mut title_html = String::new();
     let mut k = 0;

@@ -9,7 +9,7 @@
 //! otherwise as "Participant N", where N is that speaker's 1-based position in
 //! `MeetingReport::speakers` — the same pseudonym in every speaker's report of the meeting.
 //! Without `show_other_names`, another speaker's full name said in the person's own words
-//! is replaced by the pseudonym too, roster names are not shown (only counted), and the
+//! is replaced by the pseudonym too (as whole words in any case, see [`crate::namefind`]), roster names are not shown (only counted), and the
 //! title shows the file name of the meeting, not its path.
 //!
 //! **Reflection prompts.** Three to five observations, each followed by an open question,
@@ -36,12 +36,12 @@
 //! that the numbers describe one meeting and start a conversation.
 
 use crate::metrics::interruptions::{Kind, Mode};
+use crate::namefind::NameFinder;
 use crate::render::markdown::{
     QUOTE_CHARS, at, capitalise, count, escape, excerpt_end, excerpt_start, length, num, pct,
     signed,
 };
 use crate::report::{EventReport, MeetingReport, SpeakerReport};
-use regex::Regex;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
@@ -117,11 +117,48 @@ pub fn unique_slugs<S: AsRef<str>>(names: &[S]) -> Vec<String> {
 /// `speakers/<slug>.md` with slugs from [`unique_slugs`], in speaker order.
 pub fn speaker_files(m: &MeetingReport, opts: &SpeakerOptions) -> Vec<(String, String)> {
     let names: Vec<&str> = m.speakers.iter().map(|s| s.name.as_str()).collect();
+    let redact = Redactions::new(m, opts);
     unique_slugs(&names)
         .into_iter()
         .enumerate()
-        .map(|(i, s)| (format!("speakers/{s}.md"), speaker_markdown(m, i, opts)))
+        .map(|(i, s)| {
+            let text = speaker_markdown_with(m, i, opts, &redact);
+            (format!("speakers/{s}.md"), text)
+        })
         .collect()
+}
+
+/// Every speaker's name to find in a person's own words ([`crate::namefind`]), built once
+/// per meeting and shared by all of its private reports. Names without a letter or digit are
+/// left out.
+pub struct Redactions {
+    finder: NameFinder,
+    /// Speaker index of each name given to the finder.
+    speaker: Vec<usize>,
+    /// `Participant N` of each speaker.
+    pseudonyms: Vec<String>,
+}
+
+impl Redactions {
+    /// The names of `m`'s speakers; none when `opts` shows other people's names.
+    pub fn new(m: &MeetingReport, opts: &SpeakerOptions) -> Self {
+        let named: Vec<(usize, &str)> = if opts.show_other_names {
+            Vec::new()
+        } else {
+            m.speakers
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.name.chars().any(char::is_alphanumeric))
+                .map(|(j, s)| (j, s.name.as_str()))
+                .collect()
+        };
+        let names: Vec<&str> = named.iter().map(|&(_, n)| n).collect();
+        Redactions {
+            finder: NameFinder::new(&names),
+            speaker: named.iter().map(|&(j, _)| j).collect(),
+            pseudonyms: (0..m.speakers.len()).map(pseudonym).collect(),
+        }
+    }
 }
 
 /// How other people are named, and the person's own words made safe to print.
@@ -129,28 +166,12 @@ struct Names<'a> {
     m: &'a MeetingReport,
     me: usize,
     show: bool,
-    /// Other speakers' names (longest first) with their replacement.
-    redact: Vec<(Regex, String)>,
+    /// The meeting's name patterns; the person's own is skipped.
+    redact: &'a Redactions,
 }
 
 impl<'a> Names<'a> {
-    fn new(m: &'a MeetingReport, me: usize, show: bool) -> Self {
-        let mut redact = Vec::new();
-        if !show {
-            let mut others: Vec<(usize, &str)> = m
-                .speakers
-                .iter()
-                .enumerate()
-                .filter(|&(j, s)| j != me && s.name.chars().any(char::is_alphanumeric))
-                .map(|(j, s)| (j, s.name.as_str()))
-                .collect();
-            others.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
-            for (j, name) in others {
-                if let Ok(re) = Regex::new(&format!("(?i){}", regex::escape(name))) {
-                    redact.push((re, pseudonym(j)));
-                }
-            }
-        }
+    fn new(m: &'a MeetingReport, me: usize, show: bool, redact: &'a Redactions) -> Self {
         Names {
             m,
             me,
@@ -170,11 +191,17 @@ impl<'a> Names<'a> {
 
     /// The person's own words with other speakers' names replaced (unless shown).
     fn redacted(&self, text: &str) -> String {
-        let mut s = text.to_string();
-        for (re, with) in &self.redact {
-            s = replace_words(re, &s, with);
-        }
-        s
+        // Another speaker's name (several speakers may share it, differing in case) becomes
+        // their pseudonym; the person's own name stays.
+        self.redact
+            .finder
+            .replace(text, |ids| {
+                ids.iter()
+                    .map(|&k| self.redact.speaker[k])
+                    .find(|&j| j != self.me)
+                    .map(|j| self.redact.pseudonyms[j].as_str())
+            })
+            .into_owned()
     }
 
     /// The person's own words, redacted and escaped.
@@ -200,28 +227,6 @@ impl<'a> Names<'a> {
 /// `Participant N`, N 1-based.
 fn pseudonym(j: usize) -> String {
     format!("Participant {}", j + 1)
-}
-
-/// Replaces the matches of `re` that are not part of a longer word.
-fn replace_words(re: &Regex, s: &str, with: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut last = 0;
-    for mat in re.find_iter(s) {
-        let before = s[..mat.start()].chars().next_back();
-        let after = s[mat.end()..].chars().next();
-        let first = mat.as_str().chars().next();
-        let final_ = mat.as_str().chars().next_back();
-        let bounded = |edge: Option<char>, inner: Option<char>| {
-            !(edge.is_some_and(char::is_alphanumeric) && inner.is_some_and(char::is_alphanumeric))
-        };
-        if bounded(before, first) && bounded(after, final_) {
-            out.push_str(&s[last..mat.start()]);
-            out.push_str(with);
-            last = mat.end();
-        }
-    }
-    out.push_str(&s[last..]);
-    out
 }
 
 fn file_name(source: &str) -> &str {
@@ -908,7 +913,21 @@ pub fn speaker_markdown(m: &MeetingReport, who: usize, opts: &SpeakerOptions) ->
     if who >= m.speakers.len() {
         return String::new();
     }
-    let names = Names::new(m, who, opts.show_other_names);
+    speaker_markdown_with(m, who, opts, &Redactions::new(m, opts))
+}
+
+/// [`speaker_markdown`] with the meeting's [`Redactions`] compiled by the caller, once for
+/// all the meeting's reports.
+pub fn speaker_markdown_with(
+    m: &MeetingReport,
+    who: usize,
+    opts: &SpeakerOptions,
+    redact: &Redactions,
+) -> String {
+    if who >= m.speakers.len() {
+        return String::new();
+    }
+    let names = Names::new(m, who, opts.show_other_names, redact);
     let me = names.me();
     let cx = Context::new(m, me);
     let mut out = String::new();

@@ -173,7 +173,8 @@ pub struct SpeakerReport {
     pub name: String,
     /// Union of the speaker's segments, s.
     pub talk_seconds: Option<f64>,
-    /// Talk seconds / Σ talk seconds.
+    /// Talk seconds / Σ talk seconds, rounded to 4 places (so the shares of n speakers may
+    /// sum to up to 1 + n × 0.00005).
     pub talk_share: Option<f64>,
     /// Non-embedded turns.
     pub turns: usize,
