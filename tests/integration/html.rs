@@ -246,6 +246,30 @@ fn output_is_deterministic_and_self_contained() {
     assert_eq!(html::speaker_html(&a.m, 99, false, &a.bars), "");
 }
 
+/// `--out` finds the names once per meeting and renders each page's HTML from its Markdown;
+/// the one-page entry points must give the same pages.
+#[test]
+fn out_pages_equal_the_one_page_entry_points() {
+    use turnstat::render::speaker::{
+        Redactions, SpeakerOptions, speaker_markdown, speaker_markdown_with,
+    };
+    let a = ami();
+    for show in [false, true] {
+        let opts = SpeakerOptions {
+            show_other_names: show,
+        };
+        let redact = Redactions::new(&a.m, &opts);
+        for i in 0..=a.m.speakers.len() {
+            let md = speaker_markdown_with(&a.m, i, &opts, &redact);
+            assert_eq!(md, speaker_markdown(&a.m, i, &opts));
+            assert_eq!(
+                html::speaker_html_from(&a.m, i, show, &md, &a.bars),
+                html::speaker_html(&a.m, i, show, &a.bars)
+            );
+        }
+    }
+}
+
 #[test]
 fn marks_match_the_model() {
     for mt in [zoom(), ami()] {
