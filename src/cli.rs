@@ -687,7 +687,7 @@ pub fn write_meeting_files(dir: &Path, m: &MeetingReport, show_names: bool) -> s
     let opts = render::speaker::SpeakerOptions {
         show_other_names: show_names,
     };
-    let redact = render::speaker::Redactions::new(m, &opts);
+    let reports = render::speaker::SpeakerReports::new(m, opts);
     crate::output::write_atomic(
         &dir.join("report.html"),
         render::html::meeting_html(m, &m.turn_bars).as_bytes(),
@@ -699,7 +699,7 @@ pub fn write_meeting_files(dir: &Path, m: &MeetingReport, show_names: bool) -> s
         if crate::speakers::is_unnamed(&m.speakers[i].name) {
             continue;
         }
-        let text = render::speaker::speaker_markdown_with(m, i, &opts, &redact);
+        let text = reports.markdown(i);
         crate::output::write_atomic(
             &dir.join("speakers").join(format!("{slug}.md")),
             text.as_bytes(),

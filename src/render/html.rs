@@ -733,9 +733,9 @@ pub fn speaker_html(
     speaker_html_from(m, who, show_other_names, &text, turns)
 }
 
-/// [`speaker_html`] from the speaker's Markdown report already rendered by
-/// [`crate::render::speaker::speaker_markdown`] with the same `show_other_names` (`--out`
-/// writes both files and renders the words once).
+/// [`speaker_html`] from the speaker's Markdown report already rendered (by
+/// [`crate::render::speaker::SpeakerReports::markdown`]) with the same `show_other_names`:
+/// `--out` writes both files and renders the words once.
 pub fn speaker_html_from(
     m: &MeetingReport,
     who: usize,

@@ -9,8 +9,9 @@
 //! otherwise as "Participant N", where N is that speaker's 1-based position in
 //! `MeetingReport::speakers` — the same pseudonym in every speaker's report of the meeting.
 //! Without `show_other_names`, another speaker's full name said in the person's own words
-//! is replaced by the pseudonym too (as whole words in any case, see [`crate::namefind`]), roster names are not shown (only counted), and the
-//! title shows the file name of the meeting, not its path.
+//! is replaced by the pseudonym too (as whole words, in any letter case: see
+//! [`crate::namefind`]), roster names are not shown (only counted), and the title shows the
+//! file name of the meeting, not its path.
 //!
 //! **Reflection prompts.** Three to five observations, each followed by an open question,
 //! derived from the person's figures. Candidates are taken in this priority order, at most
@@ -117,21 +118,45 @@ pub fn unique_slugs<S: AsRef<str>>(names: &[S]) -> Vec<String> {
 /// `speakers/<slug>.md` with slugs from [`unique_slugs`], in speaker order.
 pub fn speaker_files(m: &MeetingReport, opts: &SpeakerOptions) -> Vec<(String, String)> {
     let names: Vec<&str> = m.speakers.iter().map(|s| s.name.as_str()).collect();
-    let redact = Redactions::new(m, opts);
+    let reports = SpeakerReports::new(m, *opts);
     unique_slugs(&names)
         .into_iter()
         .enumerate()
-        .map(|(i, s)| {
-            let text = speaker_markdown_with(m, i, opts, &redact);
-            (format!("speakers/{s}.md"), text)
-        })
+        .map(|(i, s)| (format!("speakers/{s}.md"), reports.markdown(i)))
         .collect()
 }
 
-/// Every speaker's name to find in a person's own words ([`crate::namefind`]), built once
-/// per meeting and shared by all of its private reports. Names without a letter or digit are
-/// left out.
-pub struct Redactions {
+/// The private reports of one meeting. Other speakers' names are found in a person's own
+/// words with one [`NameFinder`] built here once and shared by every report of the meeting
+/// (one compiled regex per name and report had made `--out` spend most of its time
+/// compiling). Holding the meeting and the options together keeps the names and the option
+/// that says whether to hide them from coming apart.
+pub struct SpeakerReports<'a> {
+    m: &'a MeetingReport,
+    opts: SpeakerOptions,
+    redact: Redactions,
+}
+
+impl<'a> SpeakerReports<'a> {
+    /// The reports of `m` with `opts`.
+    pub fn new(m: &'a MeetingReport, opts: SpeakerOptions) -> Self {
+        SpeakerReports {
+            m,
+            opts,
+            redact: Redactions::new(m, &opts),
+        }
+    }
+
+    /// The private report of speaker `who` (an index into the meeting's speakers) as
+    /// Markdown; an out-of-range index gives an empty string.
+    pub fn markdown(&self, who: usize) -> String {
+        markdown_of(self.m, who, &self.opts, &self.redact)
+    }
+}
+
+/// Every speaker's name to find in a person's own words ([`crate::namefind`]). Names without
+/// a letter or digit are left out.
+struct Redactions {
     finder: NameFinder,
     /// Speaker index of each name given to the finder.
     speaker: Vec<usize>,
@@ -141,7 +166,7 @@ pub struct Redactions {
 
 impl Redactions {
     /// The names of `m`'s speakers; none when `opts` shows other people's names.
-    pub fn new(m: &MeetingReport, opts: &SpeakerOptions) -> Self {
+    fn new(m: &MeetingReport, opts: &SpeakerOptions) -> Self {
         let named: Vec<(usize, &str)> = if opts.show_other_names {
             Vec::new()
         } else {
@@ -166,7 +191,7 @@ struct Names<'a> {
     m: &'a MeetingReport,
     me: usize,
     show: bool,
-    /// The meeting's name patterns; the person's own is skipped.
+    /// The meeting's names to find (the person's own name is kept).
     redact: &'a Redactions,
 }
 
@@ -913,12 +938,11 @@ pub fn speaker_markdown(m: &MeetingReport, who: usize, opts: &SpeakerOptions) ->
     if who >= m.speakers.len() {
         return String::new();
     }
-    speaker_markdown_with(m, who, opts, &Redactions::new(m, opts))
+    SpeakerReports::new(m, *opts).markdown(who)
 }
 
-/// [`speaker_markdown`] with the meeting's [`Redactions`] compiled by the caller, once for
-/// all the meeting's reports.
-pub fn speaker_markdown_with(
+/// The report of `who` with the meeting's names to redact already found.
+fn markdown_of(
     m: &MeetingReport,
     who: usize,
     opts: &SpeakerOptions,

@@ -60,6 +60,10 @@ seed detect "${vtt[@]::20}" "${srt[@]}" "${sbv[@]}" "${rttm[@]::5}" "${txt[@]::5
 seed config fixtures/config/*.toml
 seed lexicon lexicons/inclusive/*.toml
 mkdir -p tests/fuzz/corpus/analyze
+# Inputs that once failed a target (tests/fuzz/regressions/<target>/) run first, every time.
+for d in tests/fuzz/regressions/*/; do
+    seed "$(basename "$d")" "$d"*
+done
 # The malformed corpus is a good seed for every ingest target.
 for t in ingest_webvtt ingest_srt ingest_sbv ingest_rttm ingest_text ingest_json detect; do
     seed "$t" fixtures/malformed/*

@@ -250,17 +250,15 @@ fn output_is_deterministic_and_self_contained() {
 /// the one-page entry points must give the same pages.
 #[test]
 fn out_pages_equal_the_one_page_entry_points() {
-    use turnstat::render::speaker::{
-        Redactions, SpeakerOptions, speaker_markdown, speaker_markdown_with,
-    };
+    use turnstat::render::speaker::{SpeakerOptions, SpeakerReports, speaker_markdown};
     let a = ami();
     for show in [false, true] {
         let opts = SpeakerOptions {
             show_other_names: show,
         };
-        let redact = Redactions::new(&a.m, &opts);
+        let reports = SpeakerReports::new(&a.m, opts);
         for i in 0..=a.m.speakers.len() {
-            let md = speaker_markdown_with(&a.m, i, &opts, &redact);
+            let md = reports.markdown(i);
             assert_eq!(md, speaker_markdown(&a.m, i, &opts));
             assert_eq!(
                 html::speaker_html_from(&a.m, i, show, &md, &a.bars),

@@ -286,11 +286,11 @@ fuzz_target!(|m: Meeting| {
     // for the first and the last speaker and one index past the end (an empty page): the
     // pages differ only in whose lane, quotes and figures they show, and rendering every
     // speaker's page made this target several times slower.
-    let redact = render::speaker::Redactions::new(m0, &sopts);
+    let reports = render::speaker::SpeakerReports::new(m0, sopts);
     let mut pages = vec![0, speakers.saturating_sub(1), speakers];
     pages.dedup();
     for i in pages {
-        let md = render::speaker::speaker_markdown_with(m0, i, &sopts, &redact);
+        let md = reports.markdown(i);
         no_escape("speaker md", &md);
         no_escape(
             "speaker html",
