@@ -5,7 +5,7 @@
 //! (speaker metrics); `turnstat` then exits with code 3 and prints one message per failure.
 //! Metrics that are not available for a meeting (null) never trigger a gate.
 
-use crate::report::{Kind, MeetingReport};
+use crate::report::{Kind, MeetingReport, Stance};
 
 /// Meeting-level metrics a gate can test, with their meaning.
 pub const MEETING_METRICS: &[(&str, &str)] = &[
@@ -25,10 +25,18 @@ pub const MEETING_METRICS: &[(&str, &str)] = &[
     ("overlap_share", "overlap seconds / speech seconds"),
     ("silence_share", "silence seconds / duration"),
     ("switches_per_minute", "speaker switches per minute"),
-    ("interruptions", "number of interruptions"),
+    ("interruptions", "number of competitive interruptions"),
     (
         "interruptions_per_hour",
-        "interruptions per hour of duration",
+        "competitive interruptions per hour of duration",
+    ),
+    (
+        "all_interruptions",
+        "number of interruptions, competitive and cooperative",
+    ),
+    (
+        "all_interruptions_per_hour",
+        "interruptions (both stances) per hour of duration",
     ),
     (
         "inclusive_per_1000_words",
@@ -45,8 +53,22 @@ pub const SPEAKER_METRICS: &[(&str, &str)] = &[
     ("words_per_minute", "a speaker's pace"),
     ("fillers_per_100_words", "a speaker's filler rate"),
     ("hedges_per_100_words", "a speaker's hedge rate"),
-    ("interruptions_made", "interruptions a speaker made"),
-    ("interruptions_received", "interruptions a speaker received"),
+    (
+        "interruptions_made",
+        "competitive interruptions a speaker made",
+    ),
+    (
+        "interruptions_received",
+        "competitive interruptions a speaker received",
+    ),
+    (
+        "all_interruptions_made",
+        "interruptions (both stances) a speaker made",
+    ),
+    (
+        "all_interruptions_received",
+        "interruptions (both stances) a speaker received",
+    ),
     (
         "inclusive_findings",
         "a speaker's inclusive-language findings",
@@ -175,11 +197,20 @@ impl Gate {
 
 fn meeting_value(m: &MeetingReport, metric: &str) -> Option<f64> {
     let b = m.roster_balance.as_ref().unwrap_or(&m.balance);
-    let interruptions = m
+    let all = m
         .interruptions
         .iter()
         .filter(|e| e.kind == Kind::Interruption)
         .count() as f64;
+    let competitive = m
+        .interruptions
+        .iter()
+        .filter(|e| e.kind == Kind::Interruption && e.stance == Some(Stance::Competitive))
+        .count() as f64;
+    let per_hour = |n: f64| {
+        m.duration_seconds
+            .and_then(|d| (d > 0.0).then(|| n * 3600.0 / d))
+    };
     match metric {
         "max_talk_share" => b.max_share,
         "gini" => b.gini,
@@ -194,10 +225,10 @@ fn meeting_value(m: &MeetingReport, metric: &str) -> Option<f64> {
             _ => None,
         },
         "switches_per_minute" => m.switches_per_minute,
-        "interruptions" => m.timed.then_some(interruptions),
-        "interruptions_per_hour" => m
-            .duration_seconds
-            .and_then(|d| (d > 0.0).then(|| interruptions * 3600.0 / d)),
+        "interruptions" => m.timed.then_some(competitive),
+        "interruptions_per_hour" => per_hour(competitive),
+        "all_interruptions" => m.timed.then_some(all),
+        "all_interruptions_per_hour" => per_hour(all),
         "inclusive_per_1000_words" => m.inclusive_per_1000_words,
         "sentiment_mean" => {
             let (sum, n) = m.speakers.iter().filter_map(|s| s.sentiment.as_ref()).fold(
@@ -223,8 +254,10 @@ fn speaker_value(s: &crate::report::SpeakerReport, metric: &str) -> Option<f64> 
         "words_per_minute" => s.words_per_minute,
         "fillers_per_100_words" => s.fillers_per_100_words,
         "hedges_per_100_words" => s.hedges_per_100_words,
-        "interruptions_made" => Some(s.interruptions_made as f64),
-        "interruptions_received" => Some(s.interruptions_received as f64),
+        "interruptions_made" => Some(s.interruptions_competitive_made as f64),
+        "interruptions_received" => Some(s.interruptions_competitive_received as f64),
+        "all_interruptions_made" => Some(s.interruptions_made as f64),
+        "all_interruptions_received" => Some(s.interruptions_received as f64),
         "inclusive_findings" => s.inclusive.as_ref().map(|i| i.count as f64),
         "response_gap_median_seconds" => s.response_gap_median_seconds,
         _ => None,

@@ -44,6 +44,8 @@ pub struct RawSegment {
     pub text: String,
     /// The 1-based line of the input where the segment starts (0 when unknown).
     pub line: usize,
+    /// Per-word times, where the export has them (see [`Segment::words`]).
+    pub words: Option<Vec<WordTime>>,
 }
 
 /// What a parser hands to the transcript builder.
@@ -70,6 +72,22 @@ pub struct Segment {
     pub text: String,
     /// 1-based line in the input (0 when unknown).
     pub line: usize,
+    /// Per-word times, where the export has them (Deepgram, AWS Transcribe, AssemblyAI,
+    /// WhisperX, Rev.ai): they place another speaker's start exactly inside this segment's
+    /// words (see [`crate::metrics::interruptions`]). `None` for cue-timed formats.
+    #[serde(skip)]
+    pub words: Option<Vec<WordTime>>,
+}
+
+/// One word's time inside a [`Segment`], with its byte range in the segment's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WordTime {
+    /// Start, ms.
+    pub start: u64,
+    /// End, ms.
+    pub end: u64,
+    /// Byte range of the word in [`Segment::text`].
+    pub range: std::ops::Range<usize>,
 }
 
 /// A maximal run of one speaker's segments; see [`crate::turns`] for the exact rule.

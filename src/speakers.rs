@@ -324,6 +324,7 @@ mod people_tests {
             span: Some(crate::model::Span::new(start, start + 1000)),
             text: "hi".into(),
             line: 0,
+            words: None,
         };
         let mut t = crate::model::Transcript {
             source: "x".into(),

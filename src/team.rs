@@ -7,14 +7,16 @@
 //! Per period (ISO week starting Monday, or calendar month) and per person:
 //! - `meetings`: meetings the person spoke in (or was on the roster of);
 //! - `talk_share_mean`: mean of their talk share over those meetings;
-//! - `interruptions_made`, `interruptions_received`, `backchannels`: sums;
+//! - `interruptions_made`, `interruptions_received`: sums of **competitive** interruptions
+//!   (the stance that a coach discusses; cooperative ones — agreeing, completing, asking —
+//!   are in each meeting's report); `backchannels`: sum;
 //! - `inclusive_per_1000_words`: Σ findings × 1000 / Σ words;
 //! - `sentiment_mean`: mean compound over all their sentences;
 //! - `*_change`: the difference with the same figure in the previous period that has data
 //!   for the team (null when the person was absent then) — marked ▲/▼ in text outputs.
 //!
 //! Per period for the team: meetings, mean Gini and evenness of talk time (over the roster
-//! when one is configured), mean max share, interruptions per hour.
+//! when one is configured), mean max share, competitive interruptions per hour.
 //! Over all periods per person: `talk_share_trend` = least-squares slope of their per-period
 //! talk share, in share points per period.
 
@@ -22,7 +24,7 @@ use crate::cli::{self, ExitCode, Period, Sink, TeamArgs, TeamFormat};
 use crate::config::Config;
 use crate::dates::{Date, DateSource};
 use crate::discover::Input;
-use crate::report::{Kind, MeetingReport};
+use crate::report::{Kind, MeetingReport, Stance};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -34,9 +36,9 @@ pub const SCHEMA: &str = "turnstat.team.v1";
 pub struct PersonFigures {
     /// Talk share (null when untimed).
     pub talk_share: Option<f64>,
-    /// Interruptions made.
+    /// Competitive interruptions made.
     pub interruptions_made: usize,
-    /// Interruptions received.
+    /// Competitive interruptions received.
     pub interruptions_received: usize,
     /// Backchannels.
     pub backchannels: usize,
@@ -68,7 +70,7 @@ pub struct MeetingSummary {
     /// Max share.
     #[serde(skip)]
     pub max_share: Option<f64>,
-    /// Interruptions.
+    /// Competitive interruptions.
     #[serde(skip)]
     pub interruptions: usize,
     /// Duration, s.
@@ -100,8 +102,8 @@ pub fn summarise(
             s.name.clone(),
             PersonFigures {
                 talk_share: s.talk_share,
-                interruptions_made: s.interruptions_made,
-                interruptions_received: s.interruptions_received,
+                interruptions_made: s.interruptions_competitive_made,
+                interruptions_received: s.interruptions_competitive_received,
                 backchannels: s.backchannels,
                 words: s.words.unwrap_or(0),
                 inclusive: s.inclusive.as_ref().map_or(0, |i| i.count),
@@ -126,7 +128,7 @@ pub fn summarise(
         interruptions: m
             .interruptions
             .iter()
-            .filter(|e| e.kind == Kind::Interruption)
+            .filter(|e| e.kind == Kind::Interruption && e.stance == Some(Stance::Competitive))
             .count(),
         duration: m.duration_seconds,
         people: people.into_iter().collect(),

@@ -97,6 +97,7 @@ mod tests {
             span: Some(Span::new(start, end)),
             text: format!("s{speaker}"),
             line: 0,
+            words: None,
         }
     }
 
@@ -152,6 +153,7 @@ mod tests {
             span: None,
             text: "x".into(),
             line: 0,
+            words: None,
         };
         let t = build_turns(&[mk(0), mk(0), mk(1), mk(0)], &TurnOptions::default());
         assert_eq!(

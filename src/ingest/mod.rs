@@ -246,6 +246,7 @@ pub fn build(
             span: raw.span,
             text: raw.text,
             line: raw.line,
+            words: raw.words,
         })
         .collect();
     // Stable: ties and untimed segments keep file order.

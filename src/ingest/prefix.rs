@@ -315,6 +315,7 @@ fn by_voice(units: Vec<Unit>) -> Vec<RawSegment> {
                 span: u.span,
                 text: u.text,
                 line: u.line,
+                words: None,
             }
         })
         .collect()
@@ -351,6 +352,7 @@ fn by_marks(units: Vec<Unit>) -> Vec<RawSegment> {
                 span,
                 text: piece.to_string(),
                 line: u.line,
+                words: None,
             });
         }
     }
@@ -428,6 +430,7 @@ fn by_prefix(units: Vec<Unit>) -> Vec<RawSegment> {
             span: u.span,
             text,
             line: u.line,
+            words: None,
         });
     }
     out

@@ -52,6 +52,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> 
             span: Some(Span::new(onset, onset + dur)),
             text: String::new(),
             line: lineno,
+            words: None,
         });
     }
     if !seen_speaker_line {

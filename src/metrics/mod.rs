@@ -70,6 +70,14 @@ pub struct SpeakerMetrics {
     pub interruptions_received: usize,
     /// Interruptions received after which this speaker stopped.
     pub interruptions_received_successful: usize,
+    /// Competitive interruptions made (see [`interruptions::Stance`]).
+    pub competitive_made: usize,
+    /// Cooperative interruptions made.
+    pub cooperative_made: usize,
+    /// Competitive interruptions received.
+    pub competitive_received: usize,
+    /// Cooperative interruptions received.
+    pub cooperative_received: usize,
     /// Backchannels given.
     pub backchannels: usize,
     /// Non-interrupting overlaps started (terminal or completed).
@@ -208,8 +216,20 @@ pub fn compute_dynamics(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics
         match e.kind {
             interruptions::Kind::Backchannel => speakers[e.by].backchannels += 1,
             interruptions::Kind::Overlap => speakers[e.by].overlaps_started += 1,
+            interruptions::Kind::Transition => {}
             interruptions::Kind::Interruption => {
                 speakers[e.by].interruptions_made += 1;
+                match e.stance {
+                    Some(interruptions::Stance::Competitive) => {
+                        speakers[e.by].competitive_made += 1;
+                        speakers[e.of].competitive_received += 1;
+                    }
+                    Some(interruptions::Stance::Cooperative) => {
+                        speakers[e.by].cooperative_made += 1;
+                        speakers[e.of].cooperative_received += 1;
+                    }
+                    None => {}
+                }
                 if e.successful {
                     speakers[e.by].interruptions_successful += 1;
                 }

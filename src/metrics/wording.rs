@@ -775,6 +775,44 @@ pub fn is_backchannel(text: &str) -> bool {
     })
 }
 
+/// [`content_words`], counted only up to `cap` (at least 1): the interruption rules ask
+/// whether a turn has *at least* two content words, and reading a long turn to the end for
+/// that was most of their cost. The first `cap + 8` tokens are read first; only when they
+/// hold fewer than `cap` content words is the whole text read.
+pub fn content_words_upto(text: &str, cap: usize) -> usize {
+    let cap = cap.max(1);
+    let l = lists();
+    let mut buf = SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default();
+    let complete = tokenize(text, &l.vocab, &mut buf, cap + 8);
+    // When reading stopped early, a filler phrase could be cut at the end of what was read:
+    // its last tokens are left out (no phrase in the lists is longer than 4 tokens).
+    let limit = if complete {
+        buf.len()
+    } else {
+        buf.len().saturating_sub(4)
+    };
+    let mut n = 0;
+    let mut i = 0;
+    while i < limit && n < cap {
+        if let Some(len) = l.fillers.match_at(&buf, i) {
+            i += len;
+            continue;
+        }
+        if buf[i].is_word {
+            n += 1;
+        }
+        i += 1;
+    }
+    if buf.capacity() <= 1 << 14 {
+        let _ = SCRATCH.try_with(|c| c.set(buf));
+    }
+    if n >= cap || complete {
+        n
+    } else {
+        content_words(text).min(cap)
+    }
+}
+
 /// Words in `text` that are neither fillers nor bracketed sounds (for the "short reaction"
 /// rule of interruptions).
 pub fn content_words(text: &str) -> usize {
@@ -799,6 +837,28 @@ pub fn content_words(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn content_words_upto_is_the_capped_count() {
+        let texts = [
+            "",
+            "Yeah.",
+            "Um, uh, you know, I mean, like, yeah.",
+            "um um um um um um um um um um um um you know budget",
+            "But the budget is wrong and we should say so before Thursday, you know.",
+            "[laugh] So um the the thing is, you know, kind of, whatever",
+            "uh uh uh uh uh uh uh uh uh uh uh you know you know you know you know ship",
+        ];
+        for t in texts {
+            for cap in 1..4 {
+                assert_eq!(
+                    content_words_upto(t, cap),
+                    content_words(t).min(cap),
+                    "{t:?} {cap}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn words_skip_sounds() {

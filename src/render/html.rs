@@ -59,7 +59,7 @@ mod md;
 mod svg;
 pub use svg::{MAX_MATRIX_PEOPLE, matrix_people};
 
-use crate::metrics::interruptions::{Kind, Mode};
+use crate::metrics::interruptions::{Kind, Mode, Stance};
 use crate::render::markdown::{QUOTE_CHARS, at, excerpt_end, excerpt_start, length};
 use crate::render::speaker::{SpeakerOptions, speaker_markdown};
 use crate::report::{EventReport, MeetingReport, Report};
@@ -271,6 +271,11 @@ fn figures(m: &MeetingReport, who: &Who) -> String {
         .iter()
         .filter(|e| e.kind == Kind::Interruption)
         .count();
+    let competitive = m
+        .interruptions
+        .iter()
+        .filter(|e| e.kind == Kind::Interruption && e.stance == Some(Stance::Competitive))
+        .count();
     let mut items: Vec<(&str, String)> = vec![
         ("Duration", opt_length(m.duration_seconds)),
         ("Speech", opt_length(m.speech_seconds)),
@@ -292,12 +297,13 @@ fn figures(m: &MeetingReport, who: &Who) -> String {
             format!("{} / {}", pct(b.max_share), pct(b.equal_share)),
         ),
         (
-            "Interruptions",
+            "Interruptions: competitive / cooperative",
             if m.interruption_mode == Mode::Unavailable {
                 "–".to_string()
             } else {
                 format!(
-                    "{interruptions}{}",
+                    "{competitive} / {}{}",
+                    interruptions - competitive,
                     if m.interruption_mode == Mode::Inferred {
                         " (inferred)"
                     } else {
@@ -430,8 +436,8 @@ fn speakers_table(m: &MeetingReport, level: usize, p: &str) -> String {
         "questions",
         "fillers /100",
         "hedges /100",
-        "interrupts (took floor)",
-        "interrupted",
+        "interrupts: competitive (cooperative)",
+        "interrupted: competitive (cooperative)",
         "back-channels",
         "sentiment",
     ] {
@@ -443,7 +449,7 @@ fn speakers_table(m: &MeetingReport, level: usize, p: &str) -> String {
             out,
             "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td>\
              <td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} ({})</td>\
-             <td>{}</td><td>{}</td><td>{}</td></tr>",
+             <td>{} ({})</td><td>{}</td><td>{}</td></tr>",
             esc(&s.name),
             opt_length(s.talk_seconds),
             pct(s.talk_share),
@@ -458,9 +464,10 @@ fn speakers_table(m: &MeetingReport, level: usize, p: &str) -> String {
             count(s.questions),
             num(s.fillers_per_100_words, 2),
             num(s.hedges_per_100_words, 2),
-            s.interruptions_made,
-            s.interruptions_successful,
-            s.interruptions_received,
+            s.interruptions_competitive_made,
+            s.interruptions_cooperative_made,
+            s.interruptions_competitive_received,
+            s.interruptions_cooperative_received,
             s.backchannels,
             s.sentiment
                 .as_ref()
@@ -489,27 +496,37 @@ fn events_table(m: &MeetingReport, level: usize, p: &str) -> String {
         &format!("{p}-events-h"),
         "Interruptions and overlaps",
     ));
-    let listed: Vec<&EventReport> = m
+    let mut listed: Vec<&EventReport> = m
         .interruptions
         .iter()
         .filter(|e| e.kind != Kind::Backchannel)
         .collect();
+    // Competitive interruptions first, then the rest, each in time order.
+    listed.sort_by_key(|e| match (e.kind, e.stance) {
+        (Kind::Interruption, Some(Stance::Competitive)) => 0,
+        (Kind::Interruption, _) => 1,
+        _ => 2,
+    });
     let backchannels = m.interruptions.len() - listed.len();
+    let count = |k: Kind, s: Option<Stance>| {
+        listed
+            .iter()
+            .filter(|e| e.kind == k && (s.is_none() || e.stance == s))
+            .count()
+    };
     let _ = writeln!(
         out,
-        "<p>{} and {} that did not interrupt ({}), and {} (“yeah”, “mm-hmm”…).</p>",
+        "<p>{} competitive and {} cooperative, {} that did not interrupt ({}), and {} (“yeah”, “mm-hmm”…).</p>",
         plural(
-            listed
-                .iter()
-                .filter(|e| e.kind == Kind::Interruption)
-                .count(),
+            count(Kind::Interruption, Some(Stance::Competitive)),
             "interruption",
             "interruptions"
         ),
+        count(Kind::Interruption, Some(Stance::Cooperative)),
         plural(
-            listed.iter().filter(|e| e.kind == Kind::Overlap).count(),
-            "overlap",
-            "overlaps"
+            count(Kind::Overlap, None) + count(Kind::Transition, None),
+            "overlap or speaker change",
+            "overlaps or speaker changes"
         ),
         if m.interruption_mode == Mode::Inferred {
             "inferred"
@@ -530,11 +547,21 @@ fn events_table(m: &MeetingReport, level: usize, p: &str) -> String {
          scope=\"col\">they said</th><th scope=\"col\">over</th></tr></thead>\n<tbody>\n",
     );
     for e in listed.iter().take(MAX_LISTED_EVENTS) {
-        let what = match e.kind {
-            Kind::Interruption if e.successful => "interruption: took the floor".to_string(),
-            Kind::Interruption => "interruption: the other kept the floor".to_string(),
+        let stance = match e.stance {
+            Some(Stance::Competitive) => "competitive ",
+            Some(Stance::Cooperative) => "cooperative ",
+            None => "",
+        };
+        let mut what = match e.kind {
+            Kind::Interruption if e.successful => format!("{stance}interruption: took the floor"),
+            Kind::Interruption => format!("{stance}interruption: the other kept the floor"),
+            Kind::Transition => format!("speaker change: {}", e.detail),
             _ => format!("overlap: {}", e.detail),
         };
+        if !e.cues.is_empty() {
+            what.push_str(" — ");
+            what.push_str(&e.cues.join("; "));
+        }
         let _ = writeln!(
             out,
             "<tr><th scope=\"row\">{}</th><td class=\"text\">{}</td><td \
@@ -846,8 +873,8 @@ const PERSON_HEAD: [&str; 8] = [
     "person",
     "meetings",
     "mean talk share",
-    "interrupts",
-    "interrupted",
+    "interrupts (competitive)",
+    "interrupted (competitive)",
     "back-channels",
     "inclusive /1,000 words",
     "sentiment",
@@ -939,7 +966,7 @@ pub fn team_html(t: &TeamReport) -> String {
         let _ = write!(
             main,
             "<h3 id=\"period-{}\">{}</h3>\n<p>{}; mean Gini {}, evenness {}, largest share {}; \
-             {} interruptions per hour.</p>\n<div class=\"scroll\"><table>\n<caption>People in \
+             {} competitive interruptions per hour.</p>\n<div class=\"scroll\"><table>\n<caption>People in \
              {}</caption>\n{}<tbody>\n",
             k + 1,
             esc(&p.period),

@@ -13,7 +13,7 @@
 //! formats the model: it computes no metric.
 
 use crate::inclusive::Category;
-use crate::metrics::interruptions::{Kind, Mode};
+use crate::metrics::interruptions::{Kind, Mode, Stance};
 use crate::render::inert;
 use crate::report::{Balance, EventReport, MeetingReport, Report, SpeakerReport};
 use std::fmt::Write as _;
@@ -263,8 +263,28 @@ fn balance_line(b: &Balance) -> String {
     )
 }
 
+/// The who-interrupts-whom tables: competitive interruptions first (the view that counts),
+/// then both stances when cooperative ones exist.
 fn matrix(m: &MeetingReport, out: &mut String) {
-    let c = &m.matrix.counts;
+    matrix_table(
+        m,
+        &m.matrix.competitive,
+        "**Who interrupts whom, competitive** (row interrupted column):",
+        out,
+    );
+    let all: usize = m.matrix.counts.iter().flatten().sum();
+    let comp: usize = m.matrix.competitive.iter().flatten().sum();
+    if all > comp {
+        matrix_table(
+            m,
+            &m.matrix.counts,
+            "**Who interrupts whom, competitive and cooperative** (row interrupted column):",
+            out,
+        );
+    }
+}
+
+fn matrix_table(m: &MeetingReport, c: &[Vec<usize>], title: &str, out: &mut String) {
     let total: usize = c.iter().flatten().sum();
     if total == 0 {
         return;
@@ -275,7 +295,8 @@ fn matrix(m: &MeetingReport, out: &mut String) {
                 || c.iter().any(|r| r.get(i).is_some_and(|&x| x > 0))
         })
         .collect();
-    out.push_str("**Who interrupts whom** (row interrupted column):\n\n");
+    out.push_str(title);
+    out.push_str("\n\n");
     out.push_str("| who ↓ interrupts whom → |");
     for &j in &active {
         let _ = write!(out, " {} |", escape(&m.matrix.speakers[j]));
@@ -319,8 +340,18 @@ fn event_line(e: &EventReport) -> String {
             ));
         }
     }
+    let stance = match e.stance {
+        Some(Stance::Competitive) => "competitive, ",
+        Some(Stance::Cooperative) => "cooperative, ",
+        None => "",
+    };
+    let cues = if e.cues.is_empty() {
+        String::new()
+    } else {
+        format!(" — {}", escape(&e.cues.join("; ")))
+    };
     format!(
-        "- {} {} → {} ({how}){quotes}\n",
+        "- {} {} → {} ({stance}{how}){quotes}{cues}\n",
         at(e.time),
         escape(&e.who),
         escape(&e.whom),
@@ -341,11 +372,24 @@ fn events(m: &MeetingReport, out: &mut String) {
         .filter(|e| e.kind == Kind::Interruption)
         .collect();
     let successful = interruptions.iter().filter(|e| e.successful).count();
+    let competitive = interruptions
+        .iter()
+        .filter(|e| e.stance == Some(Stance::Competitive))
+        .count();
+    let transitions = if n(Kind::Transition) > 0 {
+        format!(
+            ", {} after a broken-off sentence read as not interrupting",
+            plural(n(Kind::Transition), "speaker change", "speaker changes")
+        )
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "**Interruptions** ({}): {} ({} took the floor), {} that did not interrupt, {} (listening signals).\n",
+        "**Interruptions** ({}): {} competitive and {} cooperative ({} took the floor), {} that did not interrupt{transitions}, {} (listening signals).\n",
         mode_name(m.interruption_mode),
-        plural(interruptions.len(), "interruption", "interruptions"),
+        competitive,
+        interruptions.len() - competitive,
         successful,
         plural(n(Kind::Overlap), "overlap", "overlaps"),
         plural(n(Kind::Backchannel), "backchannel", "backchannels"),
@@ -353,6 +397,9 @@ fn events(m: &MeetingReport, out: &mut String) {
     if interruptions.is_empty() {
         return;
     }
+    // Competitive first, then cooperative, each in time order.
+    let mut interruptions = interruptions;
+    interruptions.sort_by_key(|e| e.stance != Some(Stance::Competitive));
     for e in interruptions.iter().take(MAX_LISTED_INTERRUPTIONS) {
         out.push_str(&event_line(e));
     }

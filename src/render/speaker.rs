@@ -36,7 +36,7 @@
 //! ends with the data-quality limits from the meeting's warnings and a standing reminder
 //! that the numbers describe one meeting and start a conversation.
 
-use crate::metrics::interruptions::{Kind, Mode};
+use crate::metrics::interruptions::{Kind, Mode, Stance};
 use crate::namefind::NameFinder;
 use crate::render::markdown::{
     QUOTE_CHARS, at, capitalise, count, escape, excerpt_end, excerpt_start, length, num, pct,
@@ -375,25 +375,27 @@ fn prompts(m: &MeetingReport, names: &Names, cx: &Context) -> Vec<String> {
             share_done = true;
         }
     }
-    // 2. Interruptions made.
-    if me.interruptions_made >= INTERRUPTIONS_PROMPT_MIN {
+    // 2. Competitive interruptions made (cooperative ones are not a prompt: agreeing,
+    //    completing or asking is not something to reflect on as cutting someone off).
+    if me.interruptions_competitive_made >= INTERRUPTIONS_PROMPT_MIN {
+        let made = me.interruptions_competitive_made;
+        let took = competitive(m, |e| e.who == me.name && e.successful);
         out.push(if inferred {
             format!(
-                "{} your turn started right after someone else's sentence broke off (inferred \
-                 from the transcript). What prompted those moments?",
-                capitalise(&times(me.interruptions_made))
+                "{} you came in against what someone was saying right after their sentence \
+                 broke off (inferred from the transcript; see the moments below). What \
+                 prompted those moments?",
+                capitalise(&times(made))
             )
         } else {
-            let kept =
-                me.interruptions_made - me.interruptions_successful.min(me.interruptions_made);
             format!(
-                "You came in while someone else was speaking {}; {}. What prompted those \
+                "You came in against what someone else was saying {}; {}. What prompted those \
                  moments?",
-                times(me.interruptions_made),
-                match (me.interruptions_successful, kept) {
-                    (0, _) => "each time they kept going".to_string(),
-                    (_, 0) => "each time they stopped".to_string(),
-                    (s, _) => format!("{} they stopped", times(s)),
+                times(made),
+                match took {
+                    0 => "each time they kept going".to_string(),
+                    t if t == made => "each time they stopped".to_string(),
+                    t => format!("{} they stopped", times(t)),
                 }
             )
         });
@@ -447,27 +449,25 @@ fn prompts(m: &MeetingReport, names: &Names, cx: &Context) -> Vec<String> {
             at(l.start)
         ));
     }
-    // 5. Interruptions received.
-    if me.interruptions_received >= INTERRUPTIONS_PROMPT_MIN {
-        let stopped = m
-            .interruptions
-            .iter()
-            .filter(|e| e.kind == Kind::Interruption && e.whom == me.name && e.successful)
-            .count();
+    // 5. Competitive interruptions received.
+    if me.interruptions_competitive_received >= INTERRUPTIONS_PROMPT_MIN {
+        let got = me.interruptions_competitive_received;
+        let stopped = competitive(m, |e| e.whom == me.name && e.successful);
         out.push(if inferred {
             format!(
-                "{} someone else started right after your sentence broke off (inferred from the \
-                 transcript). What happened to the points you were making?",
-                capitalise(&times(me.interruptions_received))
+                "{} someone came in against what you were saying right after your sentence \
+                 broke off (inferred from the transcript). What happened to the points you \
+                 were making?",
+                capitalise(&times(got))
             )
         } else {
             format!(
-                "Others came in while you were speaking {}; {}. What happened to the points you \
-                 were making?",
-                times(me.interruptions_received),
+                "Others came in against what you were saying {}; {}. What happened to the \
+                 points you were making?",
+                times(got),
                 match stopped {
                     0 => "each time you kept going".to_string(),
-                    s if s == me.interruptions_received => "each time you stopped".to_string(),
+                    s if s == got => "each time you stopped".to_string(),
                     s => format!("{} you stopped", times(s)),
                 }
             )
@@ -723,6 +723,51 @@ fn figures(m: &MeetingReport, names: &Names, cx: &Context, out: &mut String) {
     out.push('\n');
 }
 
+/// Competitive interruptions of the meeting that satisfy `f`.
+fn competitive(m: &MeetingReport, f: impl Fn(&EventReport) -> bool) -> usize {
+    m.interruptions
+        .iter()
+        .filter(|e| e.kind == Kind::Interruption && e.stance == Some(Stance::Competitive) && f(e))
+        .count()
+}
+
+/// What a cooperative interruption did, from its first cue: "agreed out loud", "asked a
+/// question", or "added to what was being said".
+fn cooperative_kind(e: &EventReport) -> &'static str {
+    if e.cues.iter().any(|c| c.starts_with("agreement")) {
+        "agreed out loud"
+    } else if e.cues.iter().any(|c| c.starts_with("asks a question")) {
+        "asked a question"
+    } else if e.cues.iter().any(|c| c.starts_with("answered")) {
+        "answered before the question was finished"
+    } else {
+        "added to what was being said"
+    }
+}
+
+/// An event's cues for a private report: the evidence in plain words, with "A" and "B"
+/// named, and without the quoted words (those may be the other person's).
+fn evidence(e: &EventReport, me: &str, names: &Names) -> String {
+    let who = |n: &str| {
+        if n == me {
+            "you".to_string()
+        } else {
+            names.other(n)
+        }
+    };
+    let cues: Vec<&str> = e
+        .cues
+        .iter()
+        .map(|c| c.split(" ('").next().unwrap_or(c))
+        .collect();
+    format!(
+        "Evidence: {} (A = {}, B = {}).",
+        cues.join("; "),
+        who(&e.whom),
+        who(&e.who)
+    )
+}
+
 fn interruptions(m: &MeetingReport, names: &Names, out: &mut String) {
     let me = names.me();
     out.push_str("## Interruptions\n\n");
@@ -730,48 +775,87 @@ fn interruptions(m: &MeetingReport, names: &Names, out: &mut String) {
         out.push_str("Not available: the transcript has no timestamps.\n\n");
         return;
     }
-    let stopped = m
-        .interruptions
-        .iter()
-        .filter(|e| e.kind == Kind::Interruption && e.whom == me.name && e.successful)
-        .count();
-    match me.interruptions_made {
-        0 => out.push_str("- You did not come in while someone else was speaking.\n"),
+    let comp_made = me.interruptions_competitive_made;
+    let comp_got = me.interruptions_competitive_received;
+    match comp_made {
+        0 => out.push_str(
+            "- You did not come in against what someone else was saying (competitive \
+             interruptions: contrast, a claim to the floor, or taking over mid-sentence).\n",
+        ),
         n => {
             let _ = writeln!(
                 out,
-                "- You came in while someone else was speaking {}; {} of those times they \
-                 stopped and you took the floor.",
+                "- You came in against what someone else was saying {} (competitive \
+                 interruptions); {} of those times they stopped and you took the floor.",
                 times(n),
-                me.interruptions_successful
+                competitive(m, |e| e.who == me.name && e.successful)
             );
         }
     }
-    match me.interruptions_received {
-        0 => out.push_str("- Nobody came in while you were speaking.\n"),
+    match comp_got {
+        0 => out.push_str("- Nobody came in against what you were saying.\n"),
         n => {
             let _ = writeln!(
                 out,
-                "- Someone came in while you were speaking {}; {} of those times you stopped.",
+                "- Someone came in against what you were saying {}; {} of those times you \
+                 stopped.",
                 times(n),
-                stopped
+                competitive(m, |e| e.whom == me.name && e.successful)
             );
         }
+    }
+    // Cooperative interruptions, named for what they did.
+    let mut kinds: Vec<(&str, usize)> = Vec::new();
+    for e in m.interruptions.iter().filter(|e| {
+        e.kind == Kind::Interruption && e.stance == Some(Stance::Cooperative) && e.who == me.name
+    }) {
+        let k = cooperative_kind(e);
+        match kinds.iter_mut().find(|x| x.0 == k) {
+            Some(x) => x.1 += 1,
+            None => kinds.push((k, 1)),
+        }
+    }
+    if !kinds.is_empty() {
+        let parts: Vec<String> = kinds
+            .iter()
+            .map(|(k, n)| format!("{k} {}", times(*n)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "- You also spoke while someone else was still speaking, without contrast or a \
+             claim to the floor (read as cooperative): you {}.",
+            parts.join("; ")
+        );
+    }
+    if me.interruptions_cooperative_received > 0 {
+        let _ = writeln!(
+            out,
+            "- Others spoke while you were still speaking, without contrast or a claim to the \
+             floor, {} (read as cooperative: agreeing, asking, adding).",
+            times(me.interruptions_cooperative_received)
+        );
     }
     if m.interruption_mode == Mode::Inferred {
         out.push_str(
-            "- This export never shows two people speaking at once, so these are inferred: a \
-             turn that breaks off, followed within half a second by someone else.\n",
+            "- This export never shows two people speaking at once, so these are inferred from \
+             the words around each speaker change: a sentence that breaks off, and what the \
+             next speaker says. Read the moments before drawing conclusions.\n",
         );
     }
-    let events = my_events(m, &me.name);
+    // The moments: competitive first, then cooperative, each in time order.
+    let mut events = my_events(m, &me.name);
+    events.sort_by_key(|e| e.stance != Some(Stance::Competitive));
     if !events.is_empty() {
         out.push_str("\nThe moments:\n\n");
         for e in events.iter().take(MAX_LISTED_EVENTS) {
+            let stance = match e.stance {
+                Some(Stance::Competitive) => "competitive",
+                _ => "cooperative",
+            };
             if e.who == me.name {
                 let _ = write!(
                     out,
-                    "- {}: you came in while {} was speaking; {}.",
+                    "- {} ({stance}): you came in while {} was speaking; {}.",
                     at(e.time),
                     names.other(&e.whom),
                     if e.successful {
@@ -783,11 +867,10 @@ fn interruptions(m: &MeetingReport, names: &Names, out: &mut String) {
                 if !e.who_quote.trim().is_empty() {
                     let _ = write!(out, " You said: “{}”", names.own_start(&e.who_quote));
                 }
-                out.push('\n');
             } else {
                 let _ = write!(
                     out,
-                    "- {}: {} came in while you were speaking; {}.",
+                    "- {} ({stance}): {} came in while you were speaking; {}.",
                     at(e.time),
                     names.other(&e.who),
                     if e.successful {
@@ -799,12 +882,20 @@ fn interruptions(m: &MeetingReport, names: &Names, out: &mut String) {
                 if !e.whom_quote.trim().is_empty() {
                     let _ = write!(out, " You were saying: “{}”", names.own_end(&e.whom_quote));
                 }
-                out.push('\n');
             }
+            if !e.cues.is_empty() {
+                let _ = write!(out, " {}", evidence(e, &me.name, names));
+            }
+            out.push('\n');
         }
         if events.len() > MAX_LISTED_EVENTS {
             let _ = writeln!(out, "- and {} more.", events.len() - MAX_LISTED_EVENTS);
         }
+        out.push_str(
+            "\nThese are read from timing and words, not from tone of voice, and people who read \
+             the same moments disagree with some of them (measured figures: turnstat's README, \
+             Interruptions). Read each moment before discussing it.\n",
+        );
     }
     out.push('\n');
 }

@@ -34,8 +34,8 @@ const HEADER: [&str; 8] = [
     "person",
     "meetings",
     "talk share",
-    "interrupts",
-    "interrupted",
+    "interrupts (competitive)",
+    "interrupted (competitive)",
     "backchannels",
     "inclusive /1k words",
     "sentiment",
@@ -46,7 +46,7 @@ fn rows(r: &TeamReport) -> Vec<(String, Vec<Vec<String>>, String)> {
         .iter()
         .map(|p| {
             let team = format!(
-                "{} meetings; mean gini {}, evenness {}, max share {}; {} interruptions/hour",
+                "{} meetings; mean gini {}, evenness {}, max share {}; {} competitive interruptions/hour",
                 p.team.meetings,
                 num(p.team.gini_mean, 2),
                 num(p.team.evenness_mean, 2),
@@ -123,8 +123,8 @@ pub fn table(r: &TeamReport) -> String {
         "meetings",
         "talk share",
         "trend",
-        "interrupts",
-        "interrupted",
+        "interrupts (competitive)",
+        "interrupted (competitive)",
         "backchannels",
     ]);
     for p in &r.people {

@@ -4,7 +4,7 @@
 //! decimals; rates 2 decimals. Figures that cannot be computed (no times, no words) are
 //! `null`, never zero. Renderers read this model and never compute metrics.
 
-pub use crate::metrics::interruptions::{Kind, Mode};
+pub use crate::metrics::interruptions::{Kind, Mode, Position, Stance};
 use crate::metrics::{self, MeetingMetrics, balance, median};
 use crate::model::Transcript;
 use serde::Serialize;
@@ -214,6 +214,14 @@ pub struct SpeakerReport {
     pub interruptions_received: usize,
     /// Interruptions received after which this speaker stopped (the other took the floor).
     pub interruptions_received_successful: usize,
+    /// Competitive interruptions made (see README "Interruptions").
+    pub interruptions_competitive_made: usize,
+    /// Cooperative interruptions made.
+    pub interruptions_cooperative_made: usize,
+    /// Competitive interruptions received.
+    pub interruptions_competitive_received: usize,
+    /// Cooperative interruptions received.
+    pub interruptions_cooperative_received: usize,
     /// Backchannels given (active listening).
     pub backchannels: usize,
     /// Overlaps started that were not interruptions.
@@ -350,15 +358,29 @@ pub struct EventReport {
     pub who_turn: usize,
     /// Index of the interrupted turn.
     pub whom_turn: usize,
+    /// For interruptions: `competitive` or `cooperative` (absent for other kinds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stance: Option<Stance>,
+    /// The evidence for the kind and stance, in plain words (absent for listener tokens and
+    /// timing-only inputs).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cues: Vec<crate::metrics::interruptions::Cue>,
+    /// How the newcomer's place in the other's words was found: `words` (per-word times
+    /// in the export) or `characters` (estimated); absent in inferred mode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
 }
 
-/// Who interrupts whom: `counts[i][j]` = interruptions by `speakers[i]` of `speakers[j]`.
+/// Who interrupts whom: `counts[i][j]` = interruptions by `speakers[i]` of `speakers[j]`;
+/// `competitive[i][j]` the competitive ones among them.
 #[derive(Clone, Debug, Serialize)]
 pub struct Matrix {
     /// Row and column names.
     pub speakers: Vec<String>,
-    /// Counts.
+    /// Counts (both stances).
     pub counts: Vec<Vec<usize>>,
+    /// Competitive interruptions only.
+    pub competitive: Vec<Vec<usize>>,
 }
 
 fn excerpt_words(text: &str, n: usize) -> String {
@@ -568,6 +590,10 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
                 interruptions_successful: s.interruptions_successful,
                 interruptions_received: s.interruptions_received,
                 interruptions_received_successful: s.interruptions_received_successful,
+                interruptions_competitive_made: s.competitive_made,
+                interruptions_cooperative_made: s.cooperative_made,
+                interruptions_competitive_received: s.competitive_received,
+                interruptions_cooperative_received: s.cooperative_received,
                 backchannels: s.backchannels,
                 overlaps_started: s.overlaps_started,
                 sentiment: t
@@ -592,12 +618,16 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
         balance_over("roster", t2, u2)
     });
     let mut counts = vec![vec![0usize; t.speakers.len()]; t.speakers.len()];
+    let mut competitive = counts.clone();
     let events: Vec<EventReport> = m
         .events
         .iter()
         .map(|e| {
             if e.kind == Kind::Interruption {
                 counts[e.by][e.of] += 1;
+                if e.stance == Some(Stance::Competitive) {
+                    competitive[e.by][e.of] += 1;
+                }
             }
             let of_turn = &t.turns[e.of_turn];
             // A's words at the moment B came in: A's segment covering (or last before) it.
@@ -623,6 +653,9 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
                 whom_quote: excerpt_chars_end(whom_text, 160),
                 who_turn: e.by_turn,
                 whom_turn: e.of_turn,
+                stance: e.stance,
+                cues: e.cues.clone(),
+                position: e.position,
             }
         })
         .collect();
@@ -720,6 +753,7 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
         matrix: Matrix {
             speakers: t.speakers.clone(),
             counts,
+            competitive,
         },
         sentiment_trajectory,
         inclusive_per_1000_words,

@@ -3,7 +3,7 @@
 
 use crate::util::{corpus, files, fixtures, load_ok, union_ms};
 use turnstat::metrics::MetricsOptions;
-use turnstat::report::{self, MeetingReport, SpeakerReport};
+use turnstat::report::{self, Kind, MeetingReport, SpeakerReport, Stance};
 
 fn analyze(path: &std::path::Path, roster: &[&str]) -> MeetingReport {
     let t = load_ok(path);
@@ -54,7 +54,17 @@ fn overlaps_fixture_hand_computed() {
             ann.interruptions_successful,
             ann.interruptions_received
         ),
-        (1, 1, 1)
+        (1, 1, 2)
+    );
+    // Ann's question to Bo is cooperative; Cy's "But…" on Ann is competitive.
+    assert_eq!(
+        (
+            ann.interruptions_competitive_made,
+            ann.interruptions_cooperative_made,
+            ann.interruptions_competitive_received,
+            ann.interruptions_cooperative_received
+        ),
+        (0, 1, 1, 1)
     );
 
     let bo = speaker(&m, "Bo");
@@ -65,9 +75,16 @@ fn overlaps_fixture_hand_computed() {
     assert_eq!(bo.words, Some(20));
     assert_eq!(bo.words_per_minute, Some(92.31));
     assert_eq!(bo.overlapped_response_median_seconds, Some(-2.15));
-    assert_eq!((bo.interruptions_made, bo.interruptions_received), (0, 1));
+    assert_eq!((bo.interruptions_made, bo.interruptions_received), (2, 1));
+    assert_eq!(
+        (
+            bo.interruptions_competitive_made,
+            bo.interruptions_cooperative_made
+        ),
+        (0, 2)
+    );
     assert_eq!(bo.backchannels, 1);
-    assert_eq!(bo.overlaps_started, 3); // short reaction, terminal, completed
+    assert_eq!(bo.overlaps_started, 1); // the short reaction "No."
 
     let cy = speaker(&m, "Cy");
     assert_eq!(cy.talk_seconds, Some(11.5));
@@ -75,9 +92,11 @@ fn overlaps_fixture_hand_computed() {
     assert_eq!(cy.response_gap_median_seconds, Some(1.0));
     assert_eq!(cy.hedges, Some(2)); // I think, maybe
     assert_eq!((cy.interruptions_made, cy.interruptions_successful), (1, 0));
+    assert_eq!(cy.interruptions_competitive_made, 1);
     assert_eq!(cy.longest_monologue.as_ref().unwrap().seconds, 9.0);
 
-    let kinds: Vec<(f64, &str, &str, String, &str, f64)> = m
+    type Row<'a> = (f64, &'a str, &'a str, String, &'a str, Option<Stance>, f64);
+    let kinds: Vec<Row> = m
         .interruptions
         .iter()
         .map(|e| {
@@ -92,10 +111,12 @@ fn overlaps_fixture_hand_computed() {
                 e.whom.as_str(),
                 k,
                 e.detail,
+                e.stance,
                 e.overlap_seconds,
             )
         })
         .collect();
+    use Stance::{Competitive, Cooperative};
     assert_eq!(
         kinds,
         vec![
@@ -105,22 +126,82 @@ fn overlaps_fixture_hand_computed() {
                 "Ann",
                 "backchannel".into(),
                 "listener token",
+                None,
                 0.4
             ),
-            (5.0, "Cy", "Ann", "interruption".into(), "unsuccessful", 1.5),
-            (7.0, "Bo", "Ann", "overlap".into(), "short reaction", 0.3),
-            (9.7, "Bo", "Ann", "overlap".into(), "terminal", 0.3),
-            (13.0, "Ann", "Bo", "interruption".into(), "successful", 1.0),
-            (26.0, "Bo", "Cy", "overlap".into(), "completed", 4.0),
+            // "But the budget is wrong." while Ann is mid-sentence; Ann goes on.
+            (
+                5.0,
+                "Cy",
+                "Ann",
+                "interruption".into(),
+                "unsuccessful",
+                Some(Competitive),
+                1.5
+            ),
+            (
+                7.0,
+                "Bo",
+                "Ann",
+                "overlap".into(),
+                "short reaction",
+                None,
+                0.3
+            ),
+            // "Right, so I will take…" 0.3 s before Ann's last word "that.": agreement.
+            (
+                9.7,
+                "Bo",
+                "Ann",
+                "interruption".into(),
+                "successful",
+                Some(Cooperative),
+                0.3
+            ),
+            // Ann's question ("Can you also…") while Bo finishes: a question, cooperative.
+            (
+                13.0,
+                "Ann",
+                "Bo",
+                "interruption".into(),
+                "successful",
+                Some(Cooperative),
+                1.0
+            ),
+            // Bo talks for 4 s over Cy, then keeps the floor: contested, no contrast.
+            (
+                26.0,
+                "Bo",
+                "Cy",
+                "interruption".into(),
+                "contested",
+                Some(Cooperative),
+                4.0
+            ),
         ]
+    );
+    // Every event but a listener token carries its evidence; only interruptions a stance.
+    for e in &m.interruptions {
+        assert_eq!(e.cues.is_empty(), e.kind == Kind::Backchannel, "{e:?}");
+        assert_eq!(e.stance.is_some(), e.kind == Kind::Interruption, "{e:?}");
+    }
+    assert!(
+        m.interruptions[1]
+            .cues
+            .iter()
+            .any(|c| c == "opens with contrast ('but')")
     );
     assert!(m.interruptions.iter().all(|e| !e.inferred));
     assert_eq!(m.interruptions[1].who_quote, "But the budget is wrong.");
-    // Matrix: Cy → Ann, Ann → Bo.
+    // Matrix: Cy → Ann (competitive), Bo → Ann, Ann → Bo, Bo → Cy (cooperative).
     let idx = |n: &str| m.matrix.speakers.iter().position(|s| s == n).unwrap();
     assert_eq!(m.matrix.counts[idx("Cy")][idx("Ann")], 1);
     assert_eq!(m.matrix.counts[idx("Ann")][idx("Bo")], 1);
-    assert_eq!(m.matrix.counts.iter().flatten().sum::<usize>(), 2);
+    assert_eq!(m.matrix.counts[idx("Bo")][idx("Ann")], 1);
+    assert_eq!(m.matrix.counts[idx("Bo")][idx("Cy")], 1);
+    assert_eq!(m.matrix.counts.iter().flatten().sum::<usize>(), 4);
+    assert_eq!(m.matrix.competitive[idx("Cy")][idx("Ann")], 1);
+    assert_eq!(m.matrix.competitive.iter().flatten().sum::<usize>(), 1);
 
     // Balance over the three speakers: Gini = 22/249, evenness = H/ln 3.
     assert_eq!(m.balance.covers, "speakers");
@@ -154,7 +235,8 @@ fn roster_counts_silent_attendees() {
 fn serialised_fixture_inferred() {
     let m = analyze(&fixtures().join("dynamics/serialised.vtt"), &[]);
     assert_eq!(m.overlap_seconds, Some(0.0));
-    let ev: Vec<(f64, &str, &str, &str, bool)> = m
+    type Row<'a> = (f64, &'a str, &'a str, &'a str, Option<Stance>, bool);
+    let ev: Vec<Row> = m
         .interruptions
         .iter()
         .map(|e| {
@@ -163,6 +245,7 @@ fn serialised_fixture_inferred() {
                 e.who.as_str(),
                 e.whom.as_str(),
                 e.detail,
+                e.stance,
                 e.inferred,
             )
         })
@@ -170,11 +253,21 @@ fn serialised_fixture_inferred() {
     assert_eq!(
         ev,
         vec![
-            (5.2, "Bo", "Ann", "successful", true), // Ann broke off with "…"
-            (12.2, "Cy", "Ann", "listener token", true), // "Okay." after 0.2 s
-            (16.1, "Bo", "Ann", "successful", true), // no end punctuation
+            // Ann broke off with "…"; Bo: "Sorry, can I ask about the budget first?"
+            (
+                5.2,
+                "Bo",
+                "Ann",
+                "successful",
+                Some(Stance::Competitive),
+                true
+            ),
+            (12.2, "Cy", "Ann", "listener token", None, true), // "Okay." after 0.2 s
+            // No end punctuation, but Bo only asks "Which teams?": not counted.
+            (16.1, "Bo", "Ann", "weak evidence", None, true),
         ]
     );
+    assert_eq!(m.interruptions[2].kind, Kind::Transition);
     assert!(m.warnings.iter().any(|w| w.contains("inferred")));
     // Cy answers Ann after 0.2 s and Bo after 2.0 s.
     assert_eq!(speaker(&m, "Cy").response_gap_median_seconds, Some(1.1));
@@ -252,6 +345,20 @@ fn corpus_properties() {
                 assert_eq!(t.speakers[b.speaker], e.who, "{name}");
                 assert_eq!(b.span.unwrap().start as f64 / 1000.0, e.time, "{name}");
                 assert_ne!(a.speaker, b.speaker);
+                // Stance exactly on interruptions with text; evidence on every text event.
+                assert_eq!(
+                    e.stance.is_some(),
+                    e.kind == Kind::Interruption && t.has_text,
+                    "{name}: {e:?}"
+                );
+                if t.has_text && e.kind != Kind::Backchannel {
+                    assert!(!e.cues.is_empty(), "{name}: {e:?}");
+                }
+                // A turn of listener tokens alone ("yeah", "mm-hmm") is never an
+                // interruption.
+                if t.has_text && turnstat::metrics::wording::is_backchannel(&b.text) {
+                    assert_ne!(e.kind, Kind::Interruption, "{name}: {e:?}");
+                }
             }
             let made: usize = m.speakers.iter().map(|s| s.interruptions_made).sum();
             let recv: usize = m.speakers.iter().map(|s| s.interruptions_received).sum();
@@ -261,6 +368,31 @@ fn corpus_properties() {
                 m.matrix.counts.iter().flatten().sum::<usize>(),
                 "{name}"
             );
+            // Per stance: made = received = the competitive matrix; the two stances add up.
+            let comp: usize = m
+                .speakers
+                .iter()
+                .map(|s| s.interruptions_competitive_made)
+                .sum();
+            let coop: usize = m
+                .speakers
+                .iter()
+                .map(|s| s.interruptions_cooperative_made)
+                .sum();
+            let comp_recv: usize = m
+                .speakers
+                .iter()
+                .map(|s| s.interruptions_competitive_received)
+                .sum();
+            assert_eq!(comp, comp_recv, "{name}");
+            assert_eq!(
+                comp,
+                m.matrix.competitive.iter().flatten().sum::<usize>(),
+                "{name}"
+            );
+            if t.has_text {
+                assert_eq!(comp + coop, made, "{name}");
+            }
             n += 1;
         }
     }
@@ -331,7 +463,74 @@ fn roster_where_everyone_spoke() {
     assert!(m.silent_attendees.is_empty());
     let r = m.roster_balance.as_ref().unwrap();
     assert_eq!((r.covers, r.people, r.gini), ("roster", 3, m.balance.gini));
-    // Ann took the floor from Bo; Cy came in on Ann but Ann kept it.
+    // Ann took the floor from Bo, Bo from Ann (on her last word); Cy came in on Ann but Ann
+    // kept it.
     assert_eq!(speaker(&m, "Bo").interruptions_received_successful, 1);
-    assert_eq!(speaker(&m, "Ann").interruptions_received_successful, 0);
+    assert_eq!(speaker(&m, "Ann").interruptions_received_successful, 1);
+}
+
+/// Word times are kept from every speech-to-text export that has them, and each word's
+/// range in the segment text is that word.
+#[test]
+fn word_times_kept_from_stt_exports() {
+    let stt = fixtures().join("stt-json");
+    let mut checked = 0;
+    for f in files(&stt, "json") {
+        let t = load_ok(&f);
+        for s in &t.segments {
+            let Some(words) = &s.words else { continue };
+            let span = s.span.unwrap();
+            let mut last = 0;
+            for w in words {
+                let text = &s.text[w.range.clone()];
+                assert!(!text.trim().is_empty(), "{}", f.display());
+                assert!(w.range.start >= last, "{}: words in order", f.display());
+                assert!(
+                    w.start >= span.start && w.end <= span.end,
+                    "{}",
+                    f.display()
+                );
+                last = w.range.end;
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} word times in the fixtures");
+}
+
+/// With word times, where B came in inside A's words is exact: a Deepgram export with two
+/// overlapping utterances.
+#[test]
+fn word_times_place_the_newcomer_exactly() {
+    let doc = r#"{"metadata":{"channels":1},"results":{"channels":[],"utterances":[
+      {"start":0.0,"end":4.0,"speaker":0,"transcript":"We should move the launch to the end of March.",
+       "words":[{"word":"we","punctuated_word":"We","start":0.0,"end":0.3},
+                {"word":"should","start":0.3,"end":0.6},{"word":"move","start":0.6,"end":0.9},
+                {"word":"the","start":0.9,"end":1.0},{"word":"launch","start":1.0,"end":1.4},
+                {"word":"to","start":1.4,"end":1.5},{"word":"the","start":1.5,"end":1.6},
+                {"word":"end","start":2.8,"end":3.1},{"word":"of","start":3.1,"end":3.2},
+                {"word":"march","punctuated_word":"March.","start":3.2,"end":4.0}]},
+      {"start":1.7,"end":6.0,"speaker":1,"transcript":"But the budget review is in March.",
+       "words":[{"word":"but","punctuated_word":"But","start":1.7,"end":1.9}]}
+    ]}}"#;
+    let ts = turnstat::ingest::load("dg.json", doc.as_bytes(), &Default::default()).unwrap();
+    let m = report::analyze(&ts[0], &MetricsOptions::default());
+    let e = &m.interruptions[0];
+    assert_eq!(e.kind, Kind::Interruption);
+    assert_eq!(e.position, Some(turnstat::report::Position::Words));
+    // By characters B would land near "end"; by word times A had said "…to the" and had 3
+    // words left ("end of March.") when B came in.
+    assert!(
+        e.cues
+            .iter()
+            .any(|c| c == "A said 3 more words after B came in"),
+        "{:?}",
+        e.cues
+    );
+    assert!(
+        e.cues.iter().any(|c| c == "A was mid-clause"),
+        "{:?}",
+        e.cues
+    );
+    assert_eq!(e.stance, Some(Stance::Competitive));
 }

@@ -6,6 +6,7 @@ mod corpus;
 mod dynamics;
 mod hardening;
 mod html;
+mod interruption_eval;
 mod render;
 mod reports;
 mod util;

@@ -93,6 +93,7 @@ pub(super) fn parse(
             span: None,
             text: t.as_str().unwrap_or("").trim().to_string(),
             line: t.line(),
+            words: None,
         };
         push_segment(&mut segments, seg, diags);
     }
@@ -114,11 +115,13 @@ fn utterance(utt: &Node, diags: &mut Diagnostics) -> Result<RawSegment, String> 
     }
     let span = required_span(utt, "start", "end", Unit::Millis, StringTimes::Tally, diags)?;
     let text = string_field(utt, "text")?.unwrap_or("").trim().to_string();
+    let words = super::utterance_words(utt, &text, word);
     Ok(RawSegment {
         speaker: speaker_name(label_field(utt, "speaker")?),
         span: Some(span),
         text,
         line: utt.line(),
+        words,
     })
 }
 

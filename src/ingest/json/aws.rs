@@ -296,6 +296,7 @@ fn audio_segment(a: &Node, diags: &mut Diagnostics) -> Result<RawSegment, String
         span: Some(span),
         text,
         line: a.line(),
+        words: None,
     })
 }
 

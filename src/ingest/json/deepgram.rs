@@ -120,11 +120,13 @@ fn utterance(
         .to_string();
     let speaker = label_field(utt, "speaker")?;
     let channel = label_field(utt, "channel")?;
+    let words = super::utterance_words(utt, &text, word);
     Ok(RawSegment {
         speaker: speaker_name(speaker, channel, multichannel),
         span: Some(span),
         text,
         line: utt.line(),
+        words,
     })
 }
 
@@ -205,6 +207,7 @@ fn channel(
             span: None,
             text: text.trim().to_string(),
             line: alt.line(),
+            words: None,
         };
         push_segment(out, seg, diags);
     }
@@ -236,6 +239,7 @@ fn sentence(s: &Node, diags: &mut Diagnostics) -> Result<RawSegment, String> {
         span: Some(span),
         text,
         line: s.line(),
+        words: None,
     })
 }
 

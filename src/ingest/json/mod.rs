@@ -35,7 +35,7 @@ pub mod whisper;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::ingest::InputFormat;
 use crate::ingest::timestamp::MAX_MS;
-use crate::model::{Parsed, RawSegment, Span};
+use crate::model::{Parsed, RawSegment, Span, WordTime};
 use serde_json::Value;
 
 /// The JSON dialects turnstat reads.
@@ -935,22 +935,75 @@ pub(crate) fn group_words(words: Vec<Word>) -> Vec<RawSegment> {
             && *prev == k
         {
             seg.text.push(' ');
+            let from = seg.text.len();
             seg.text.push_str(text);
+            push_word(&mut seg.words, w.span, from..seg.text.len());
             seg.span = match (seg.span, w.span) {
                 (Some(a), Some(b)) => Some(Span::new(a.start.min(b.start), a.end.max(b.end))),
                 (a, b) => a.or(b),
             };
             continue;
         }
+        let mut words = Some(Vec::new());
+        push_word(&mut words, w.span, 0..text.len());
         out.push(RawSegment {
             speaker: k.0.clone(),
             span: w.span,
             text: text.to_string(),
             line: w.line,
+            words,
         });
         key = Some(k);
     }
     out
+}
+
+/// Adds one word's time to a segment's word list; a word without a time (AWS punctuation
+/// items have none) is skipped, since its neighbours place it.
+fn push_word(words: &mut Option<Vec<WordTime>>, span: Option<Span>, range: std::ops::Range<usize>) {
+    if let (Some(list), Some(sp)) = (words.as_mut(), span) {
+        list.push(WordTime {
+            start: sp.start,
+            end: sp.end,
+            range,
+        });
+    }
+}
+
+/// The word times of an utterance whose `words` array the service also gave (Deepgram,
+/// AssemblyAI): each word is found, in order, in the utterance's text. `None` when the
+/// array is absent or a word cannot be found in the text: the position of another speaker's
+/// start is then estimated from the characters instead (see `metrics::interruptions`).
+pub(crate) fn utterance_words(
+    utt: &Node,
+    text: &str,
+    word: impl Fn(&Node, &mut Diagnostics) -> Result<Word, String>,
+) -> Option<Vec<WordTime>> {
+    let list = utt.field("words")?;
+    if list.len() == 0 {
+        return None;
+    }
+    // The words' own diagnostics are not reported: the utterance carries the segment, and a
+    // word that cannot be read only means no word times.
+    let mut scratch = Diagnostics::new();
+    let mut out = Vec::with_capacity(list.len());
+    let mut cursor = 0;
+    for node in list.elements() {
+        let w = word(&node, &mut scratch).ok()?;
+        let sp = w.span?;
+        let needle = w.text.trim();
+        if needle.is_empty() {
+            continue;
+        }
+        let at = cursor + text.get(cursor..)?.find(needle)?;
+        cursor = at + needle.len();
+        out.push(WordTime {
+            start: sp.start,
+            end: sp.end,
+            range: at..cursor,
+        });
+    }
+    Some(out)
 }
 
 /// True when a word ends a sentence (`.`, `?`, `!`, `…`, possibly followed by a closing
@@ -1004,14 +1057,20 @@ pub(crate) mod testutil {
             span: span.map(|(s, e)| Span::new(s, e)),
             text: text.to_string(),
             line: 0,
+            words: None,
         }
     }
 
-    /// Segments with lines zeroed, for comparisons that do not care about lines.
+    /// Segments with lines zeroed and word times dropped, for comparisons that do not care
+    /// about them (word times have their own tests).
     pub(crate) fn no_lines(segs: &[RawSegment]) -> Vec<RawSegment> {
         segs.iter()
             .cloned()
-            .map(|s| RawSegment { line: 0, ..s })
+            .map(|s| RawSegment {
+                line: 0,
+                words: None,
+                ..s
+            })
             .collect()
     }
 
@@ -1290,6 +1349,33 @@ mod tests {
         number_sentences(&mut words);
         let groups: Vec<usize> = words.iter().map(|w| w.group).collect();
         assert_eq!(groups, vec![0, 1, 1, 2]);
+    }
+
+    #[test]
+    fn grouped_words_keep_their_times_and_ranges() {
+        let w = |start: u64, end: Option<u64>, text: &str| Word {
+            speaker: Some("A".into()),
+            span: end.map(|e| Span::new(start, e)),
+            text: text.into(),
+            line: 0,
+            group: 0,
+        };
+        let segs = group_words(vec![
+            w(0, Some(10), "Hi"),
+            w(10, Some(20), "there"),
+            w(20, None, ","),
+            w(30, Some(40), "you."),
+        ]);
+        assert_eq!(segs.len(), 1);
+        let s = &segs[0];
+        assert_eq!(s.text, "Hi there , you.");
+        let words = s.words.as_ref().unwrap();
+        let got: Vec<(u64, &str)> = words
+            .iter()
+            .map(|x| (x.start, &s.text[x.range.clone()]))
+            .collect();
+        // The untimed punctuation item has no entry; its neighbours place it.
+        assert_eq!(got, vec![(0, "Hi"), (10, "there"), (30, "you.")]);
     }
 
     #[test]

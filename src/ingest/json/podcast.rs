@@ -77,6 +77,7 @@ fn segment(
         span: Some(span),
         text: body.trim().to_string(),
         line: s.line(),
+        words: None,
     })
 }
 

@@ -110,6 +110,7 @@ fn monologue(m: &Node, diags: &mut Diagnostics) -> Result<RawSegment, String> {
         span: times,
         text: collapse_spaces(&text),
         line: m.line(),
+        words: None,
     })
 }
 

@@ -147,6 +147,7 @@ fn segment(turn: &Node, diags: &mut Diagnostics) -> Result<RawSegment, String> {
         span,
         text,
         line: turn.line(),
+        words: None,
     })
 }
 

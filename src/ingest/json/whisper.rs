@@ -60,6 +60,7 @@ fn segment(s: &Node, diags: &mut Diagnostics) -> Result<RawSegment, String> {
         span: Some(span),
         text: text.trim().to_string(),
         line: s.line(),
+        words: None,
     })
 }
 

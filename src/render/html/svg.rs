@@ -156,6 +156,7 @@ fn event_kind(e: &EventReport) -> String {
         Kind::Interruption if e.successful => "interruption, took the floor".to_string(),
         Kind::Interruption => "interruption, the other kept the floor".to_string(),
         Kind::Overlap => format!("overlap ({})", e.detail),
+        Kind::Transition => format!("speaker change ({})", e.detail),
         Kind::Backchannel => "listening signal".to_string(),
     }
 }
@@ -911,7 +912,7 @@ fn received(c: &[Vec<usize>], j: usize) -> usize {
 /// there are at most [`MAX_MATRIX_PEOPLE`]; otherwise the page's own person (if any) and those
 /// with the most interruptions made plus received (ties: earlier speaker first).
 pub fn matrix_people(m: &MeetingReport, me: Option<usize>) -> Vec<usize> {
-    let c = &m.matrix.counts;
+    let c = &m.matrix.competitive;
     let k = m.matrix.speakers.len();
     if k <= MAX_MATRIX_PEOPLE {
         return (0..k).collect();
@@ -929,7 +930,10 @@ pub(super) fn matrix(id: &str, m: &MeetingReport, who: &Who) -> String {
     if m.interruption_mode == Mode::Unavailable {
         return unavailable("the transcript has no timestamps, so interruptions cannot be found");
     }
-    let c = &m.matrix.counts;
+    // Competitive interruptions: the view that counts (README "Interruptions").
+    let c = &m.matrix.competitive;
+    let cooperative: usize =
+        m.matrix.counts.iter().flatten().sum::<usize>() - c.iter().flatten().sum::<usize>();
     let k = m.matrix.speakers.len();
     let cell = |i: usize, j: usize| c.get(i).and_then(|r| r.get(j)).copied().unwrap_or(0);
     let shown = matrix_people(m, who.me);
@@ -940,13 +944,21 @@ pub(super) fn matrix(id: &str, m: &MeetingReport, who: &Who) -> String {
     let _ = write!(
         out,
         "<figure class=\"chart matrix\" id=\"{id}\">\n<div class=\"scroll\">\n<table \
-         class=\"heat\">\n<caption>Who interrupts whom: {} in all{}.{} Read a row: how often \
-         that person interrupted each person in the columns.</caption>\n<thead><tr><td \
+         class=\"heat\">\n<caption>Who interrupts whom: {} in all{}{}.{} Read a row: how \
+         often that person interrupted each person in the columns.</caption>\n<thead><tr><td \
          class=\"corner\">who ↓ interrupts whom →</td>",
         if total == 1 {
-            "1 interruption".to_string()
+            "1 competitive interruption".to_string()
         } else {
-            format!("{total} interruptions")
+            format!("{total} competitive interruptions")
+        },
+        if cooperative > 0 {
+            format!(
+                " ({cooperative} cooperative {} — agreeing, completing, asking — not counted here)",
+                if cooperative == 1 { "one" } else { "ones" }
+            )
+        } else {
+            String::new()
         },
         if m.interruption_mode == Mode::Inferred {
             " (inferred)"

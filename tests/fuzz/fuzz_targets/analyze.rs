@@ -194,6 +194,7 @@ fn build(m: &Meeting) -> Parsed {
             span: m.timed.then(|| Span::new(start, end)),
             text,
             line: line + 1,
+            words: None,
         });
     }
     Parsed {

@@ -1,0 +1,484 @@
+//! Reading the words on both sides of a speaker change: how B's turn opens (contrast, a
+//! floor claim, agreement, a question), how A's words end before B came in (mid-clause, a
+//! question, a hand-over trail), and where in A's turn B came in.
+//!
+//! The phrase lists are data, written by the project (`lexicons/dynamics/contrast.txt`,
+//! `floor-grabs.txt`, `agreement.txt`, `handover-trails.txt`); listener tokens, fillers and
+//! question starters are the wording lists ([`super::super::wording`]). Words are compared in
+//! lower case with outer punctuation removed; bracketed sounds (`[laugh]`) are skipped.
+//! This runs once per candidate event, not per word of the meeting, so it favours clarity
+//! over speed.
+
+use crate::model::{Segment, Transcript, Turn};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A phrase list: each phrase a sequence of lower-case words, indexed by its first and by
+/// its last word.
+#[derive(Debug)]
+struct Phrases {
+    phrases: Vec<Vec<String>>,
+    /// Phrase indices by first word, longest phrase first.
+    by_first: HashMap<String, Vec<usize>>,
+    /// Phrase indices by last word, longest phrase first.
+    by_last: HashMap<String, Vec<usize>>,
+}
+
+impl Phrases {
+    fn parse(text: &str) -> Phrases {
+        let mut phrases: Vec<Vec<String>> = text
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+            .map(|l| l.split_whitespace().map(str::to_string).collect())
+            .collect();
+        // Longest first, so that a match is the longest phrase.
+        phrases.sort_by(|a: &Vec<String>, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, p) in phrases.iter().enumerate() {
+            by_first.entry(p[0].clone()).or_default().push(k);
+            by_last.entry(p[p.len() - 1].clone()).or_default().push(k);
+        }
+        Phrases {
+            phrases,
+            by_first,
+            by_last,
+        }
+    }
+
+    /// The longest phrase that starts at `words[i]`.
+    fn at(&self, words: &[String], i: usize) -> Option<&[String]> {
+        self.by_first
+            .get(words.get(i)?)?
+            .iter()
+            .map(|&k| &self.phrases[k])
+            .find(|p| words.len() >= i + p.len() && words[i..i + p.len()] == p[..])
+            .map(Vec::as_slice)
+    }
+
+    /// The longest phrase that ends the word list.
+    fn ending(&self, words: &[String]) -> Option<&[String]> {
+        self.by_last
+            .get(words.last()?)?
+            .iter()
+            .map(|&k| &self.phrases[k])
+            .find(|p| words.len() >= p.len() && words[words.len() - p.len()..] == p[..])
+            .map(Vec::as_slice)
+    }
+}
+
+struct Lists {
+    /// Every word that can start a turn's reading: the first words of the contrast,
+    /// floor-claim, agreement and listener lists, and the hesitations.
+    openers: std::collections::HashSet<String>,
+    contrast: Phrases,
+    grabs: Phrases,
+    agreement: Phrases,
+    trails: Phrases,
+    listener: Phrases,
+    questions: Phrases,
+}
+
+fn lists() -> &'static Lists {
+    static L: OnceLock<Lists> = OnceLock::new();
+    L.get_or_init(|| {
+        let contrast = Phrases::parse(include_str!("../../../lexicons/dynamics/contrast.txt"));
+        let grabs = Phrases::parse(include_str!("../../../lexicons/dynamics/floor-grabs.txt"));
+        let agreement = Phrases::parse(include_str!("../../../lexicons/dynamics/agreement.txt"));
+        let listener = Phrases::parse(include_str!("../../../lexicons/dynamics/backchannels.txt"));
+        let openers = [&contrast, &grabs, &agreement, &listener]
+            .iter()
+            .flat_map(|p| p.by_first.keys().cloned())
+            .chain(HESITATIONS.iter().map(|h| h.to_string()))
+            .collect();
+        Lists {
+            openers,
+            contrast,
+            grabs,
+            agreement,
+            trails: Phrases::parse(include_str!(
+                "../../../lexicons/dynamics/handover-trails.txt"
+            )),
+            listener,
+            questions: Phrases::parse(include_str!(
+                "../../../lexicons/dynamics/question-starters.txt"
+            )),
+        }
+    })
+}
+
+/// Hesitations skipped before reading how a turn opens ("um, no…").
+const HESITATIONS: &[&str] = &[
+    "um", "umm", "uh", "uhh", "uhm", "er", "erm", "err", "ah", "eh", "oh", "mm", "hmm",
+];
+
+/// Words that cannot end a complete clause: a turn whose last word is one of these stopped
+/// mid-clause ("…we tie it to the", "…because").
+const OPEN_ENDINGS: &[&str] = &[
+    "a", "an", "the", "to", "of", "in", "on", "for", "with", "at", "by", "from", "into", "about",
+    "and", "but", "because", "if", "that", "which", "who", "is", "are", "was", "were", "be",
+    "been", "my", "our", "your", "their", "his", "her", "its", "this", "these", "those", "we", "i",
+    "you", "they", "he", "she", "will", "would", "can", "could", "should", "have", "has", "had",
+    "not", "than", "when", "where", "how", "what", "like", "just", "we're", "i'm", "it's",
+    "there's", "we'll", "i'll", "gonna", "going", "want", "need",
+];
+
+/// The words of a text: lower case, outer punctuation removed, bracketed sounds dropped.
+pub fn words(text: &str) -> Vec<String> {
+    first_words(text, usize::MAX)
+}
+
+/// The first `n` words of a text (see [`words`]): how a turn opens needs only its start.
+fn first_words(text: &str, n: usize) -> Vec<String> {
+    raw_words(text).take(n).map(normalise).collect()
+}
+
+/// The last `n` words of a text, in order.
+fn last_words(text: &str, n: usize) -> Vec<String> {
+    let mut v: Vec<String> = text
+        .split_whitespace()
+        .rev()
+        .filter(|w| !is_sound(w))
+        .map(normalise)
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .collect();
+    v.reverse();
+    v
+}
+
+/// Words in a text without building them (sounds excluded), counted up to `cap`.
+pub fn count_words(text: &str, cap: usize) -> usize {
+    raw_words(text).take(cap).count()
+}
+
+/// Counting stops here: beyond it, how many more words were said does not change a reading
+/// (cues then say "30 or more").
+pub const COUNT_CAP: usize = 30;
+
+fn is_sound(w: &str) -> bool {
+    w.starts_with('[') && w.ends_with(']')
+}
+
+/// Whitespace-separated tokens that hold a letter or digit (any non-ASCII character counts
+/// as one: letters outside ASCII are the common case there), sounds excluded.
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_ascii_whitespace()
+        .filter(|w| !is_sound(w) && w.bytes().any(|c| c.is_ascii_alphanumeric() || c >= 0x80))
+}
+
+fn normalise(w: &str) -> String {
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .trim_matches(['\'', '’']);
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        if c == '’' {
+            out.push('\'');
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Words read at the start of a turn (two skipped tokens and the longest phrase fit).
+const OPENING_WORDS: usize = 12;
+
+/// Words read at the end of A's words (the longest trail phrase fits).
+const ENDING_WORDS: usize = 8;
+
+/// How an incoming turn opens.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Opening {
+    /// A contrast or disagreement word or phrase at the start ("but", "no", "wait").
+    pub contrast: Option<String>,
+    /// A floor claim at the start ("can I just", "sorry to interrupt").
+    pub grab: Option<String>,
+    /// Agreement or assessment at the start ("exactly", "good point"), when no contrast
+    /// follows it.
+    pub agreement: Option<String>,
+    /// The turn is a question: it ends with `?`, or opens with a question word (unpunctuated
+    /// transcripts).
+    pub question: bool,
+    /// Words of the turn (sounds excluded), counted up to [`COUNT_CAP`].
+    pub words: usize,
+}
+
+/// Reads how `text` opens.
+pub fn opening(text: &str, punctuated: bool) -> Opening {
+    let l = lists();
+    let mut o = Opening {
+        words: count_words(text, COUNT_CAP),
+        question: text.trim_end().ends_with('?'),
+        ..Opening::default()
+    };
+    // Most turns open with a word that starts no phrase of any list: then only the first
+    // word is read (the phrase match would find nothing), without building it when it is
+    // plain ASCII.
+    let Some(raw) = raw_words(text).next() else {
+        return o;
+    };
+    let mut key = [0u8; 24];
+    let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+    let first: std::borrow::Cow<str> = if trimmed.is_ascii() && trimmed.len() <= key.len() {
+        for (k, c) in key.iter_mut().zip(trimmed.bytes()) {
+            *k = c.to_ascii_lowercase();
+        }
+        std::borrow::Cow::Borrowed(std::str::from_utf8(&key[..trimmed.len()]).unwrap_or(""))
+    } else {
+        std::borrow::Cow::Owned(normalise(raw))
+    };
+    let first = first.trim_matches('\'');
+    if !punctuated && l.questions.by_first.contains_key(first) {
+        // Question starters are single words.
+        o.question = true;
+    }
+    if !l.openers.contains(first) {
+        return o;
+    }
+    let w = first_words(text, OPENING_WORDS);
+    // Skip up to two hesitations or listener tokens; remember an agreement seen on the way.
+    let mut i = 0;
+    let mut agreement: Option<String> = None;
+    for _ in 0..3 {
+        if i >= w.len() {
+            break;
+        }
+        if let Some(p) = l.grabs.at(&w, i) {
+            o.grab = Some(p.join(" "));
+            break;
+        }
+        if let Some(p) = l.contrast.at(&w, i) {
+            o.contrast = Some(p.join(" "));
+            break;
+        }
+        if let Some(p) = l.agreement.at(&w, i) {
+            agreement.get_or_insert_with(|| p.join(" "));
+            i += p.len();
+            continue;
+        }
+        if HESITATIONS.contains(&w[i].as_str()) {
+            i += 1;
+            continue;
+        }
+        if let Some(p) = l.listener.at(&w, i) {
+            i += p.len();
+            continue;
+        }
+        break;
+    }
+    if o.contrast.is_none() && o.grab.is_none() {
+        o.agreement = agreement;
+    }
+    o
+}
+
+/// How A's words end at the moment B came in.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ending {
+    /// A's last sentence before B came in is a question.
+    pub question: bool,
+    /// A stopped on a word that cannot end a clause ("the", "and", "to").
+    pub mid_clause: bool,
+    /// A trailed off on a hand-over word or phrase ("so", "or something", "right").
+    pub trail: Option<String>,
+    /// A's text ends with sentence punctuation (`.`, `?`, `!`).
+    pub complete: bool,
+}
+
+/// Reads how `text` (A's words up to the change) ends.
+pub fn ending(text: &str) -> Ending {
+    let l = lists();
+    // Trailing sound annotations (`[laugh]`, `[other]`) say nothing about the words.
+    let mut t = text.trim_end();
+    while t.ends_with(']') {
+        match t.rfind('[') {
+            Some(k) => t = t[..k].trim_end(),
+            None => break,
+        }
+    }
+    let stripped = t.trim_end_matches(|c: char| {
+        matches!(
+            c,
+            '…' | '-' | '—' | '–' | ',' | ';' | ':' | ' ' | '"' | '\'' | '”' | '’'
+        ) || c == '.' && t.ends_with("...")
+    });
+    let complete = stripped.ends_with(['.', '?', '!']) && !t.ends_with("...");
+    // The last sentence: after the last `.`, `?`, `!` that is not the final character.
+    let body = stripped.trim_end_matches(['.', '?', '!']);
+    let last_sentence = body.rfind(['.', '?', '!']).map_or(body, |k| &body[k + 1..]);
+    // The words are read only when the sentence is unfinished (a complete one has no trail
+    // and is not mid-clause).
+    let w = if complete {
+        Vec::new()
+    } else {
+        last_words(last_sentence, ENDING_WORDS)
+    };
+    // A question just before the break: the last sentence ends with `?`, or the fragment
+    // after it opens like a question ("…or are they more…", "what's the…"), or the sentence
+    // before the fragment was a question ("What do you mean? I'm not…").
+    let fragment_question = !complete && {
+        let clause = last_sentence
+            .rsplit([',', ';'])
+            .next()
+            .unwrap_or(last_sentence);
+        let cw: Vec<String> = first_words(clause, 6)
+            .into_iter()
+            .map(|w| w.strip_suffix("'s").map(str::to_string).unwrap_or(w))
+            .collect();
+        let skip = cw
+            .iter()
+            .take_while(|x| matches!(x.as_str(), "and" | "or" | "so" | "but" | "like"))
+            .count();
+        l.questions.at(&cw, skip).is_some() && cw.len() > skip + 1
+    };
+    let previous_question = !complete
+        && body[..body.len() - last_sentence.len()]
+            .trim_end()
+            .ends_with('?');
+    let question = stripped.ends_with('?') || fragment_question || previous_question;
+    let trail = if complete {
+        None
+    } else {
+        l.trails.ending(&w).map(|p| p.join(" "))
+    };
+    let mid_clause = !complete
+        && trail.is_none()
+        && w.last().is_some_and(|x| OPEN_ENDINGS.contains(&x.as_str()));
+    Ending {
+        question,
+        mid_clause,
+        trail,
+        complete,
+    }
+}
+
+/// How the position of B's start inside A's turn was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Position {
+    /// From per-word times in the export.
+    Words,
+    /// Estimated from the characters of A's segment, spread evenly over its time.
+    Characters,
+}
+
+/// A's turn cut at the moment `at` (ms): A's text up to that moment (its last segments) and
+/// the number of A's words after it (up to [`COUNT_CAP`]), from word times where the export has them, else estimated by characters.
+pub fn split_at(t: &Transcript, a: &Turn, at: u64) -> (String, usize, Position) {
+    let mut before = String::new();
+    let mut after = 0usize;
+    let mut position = Position::Characters;
+    // Only the last whole segment before `at` is kept of the earlier words: how A's words
+    // stood needs the last sentence or two, and a long turn would make this quadratic.
+    let mut last_before: Option<&str> = None;
+    for &k in &a.segments {
+        let s: &Segment = &t.segments[k];
+        let Some(sp) = s.span else { continue };
+        if sp.end <= at {
+            last_before = Some(&s.text);
+            continue;
+        }
+        if let Some(prev) = last_before.take() {
+            push(&mut before, prev);
+        }
+        if after >= COUNT_CAP {
+            break;
+        }
+        if sp.start >= at {
+            after += count_words(&s.text, COUNT_CAP);
+        } else if let Some(w) = s
+            .words
+            .as_deref()
+            .filter(|w| !w.is_empty() && w.iter().all(|x| s.text.get(x.range.clone()).is_some()))
+        {
+            position = Position::Words;
+            // Up to the last word that started before `at` (and everything between words,
+            // such as punctuation, up to its end).
+            let cut = w
+                .iter()
+                .take_while(|x| x.start < at)
+                .last()
+                .map_or(0, |x| x.range.end);
+            push(&mut before, &s.text[..cut]);
+            after += w.iter().filter(|x| x.start >= at).count().min(COUNT_CAP);
+        } else {
+            let frac = (at - sp.start) as f64 / sp.len_ms().max(1) as f64;
+            let n = s.text.chars().count();
+            let cut_chars = (frac * n as f64).round() as usize;
+            // Cut at the word boundary before the estimated character.
+            let mut cut = s
+                .text
+                .char_indices()
+                .nth(cut_chars)
+                .map_or(s.text.len(), |(b, _)| b);
+            while cut > 0 && cut < s.text.len() && !s.text[..cut].ends_with(char::is_whitespace) {
+                cut = s.text[..cut]
+                    .char_indices()
+                    .next_back()
+                    .map_or(0, |(b, _)| b);
+            }
+            push(&mut before, &s.text[..cut]);
+            after += count_words(&s.text[cut..], COUNT_CAP);
+        }
+    }
+    if let Some(prev) = last_before {
+        push(&mut before, prev);
+    }
+    (before, after.min(COUNT_CAP), position)
+}
+
+fn push(out: &mut String, text: &str) {
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn openings() {
+        let o = opening("Yeah, but I was just thinking more of --", true);
+        assert_eq!(o.contrast.as_deref(), Some("but"));
+        assert_eq!(o.agreement, None);
+        let o = opening("Exactly. That's what I meant.", true);
+        assert_eq!(o.agreement.as_deref(), Some("exactly"));
+        let o = opening("Um, can I just add something?", true);
+        assert_eq!(o.grab.as_deref(), Some("can i just"));
+        assert!(o.question);
+        let o = opening("The budget is fine.", true);
+        assert_eq!(
+            o,
+            Opening {
+                words: 4,
+                ..Opening::default()
+            }
+        );
+    }
+
+    #[test]
+    fn endings() {
+        assert_eq!(
+            ending("I'll make you presenter, so…").trail.as_deref(),
+            Some("so")
+        );
+        assert!(ending("Do they ship, or are they more…").question);
+        assert!(ending("Is that okay?").question);
+        assert!(ending("Our song will begin in…").mid_clause);
+        assert!(ending("We decided that.").complete);
+        assert!(ending("Sorry, carry on. [laugh]").complete);
+        let e = ending("and then we…");
+        assert!(e.mid_clause && !e.complete && e.trail.is_none());
+    }
+}
