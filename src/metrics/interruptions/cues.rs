@@ -11,6 +11,32 @@
 
 use crate::model::{Segment, Transcript, Turn};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the phrase tables are looked up a few times per event with short keys, where
+/// SipHash's set-up cost dominated.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FnvSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
 use std::sync::OnceLock;
 
 /// A phrase list: each phrase a sequence of lower-case words, indexed by its first and by
@@ -19,9 +45,9 @@ use std::sync::OnceLock;
 struct Phrases {
     phrases: Vec<Vec<String>>,
     /// Phrase indices by first word, longest phrase first.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FnvMap<String, Vec<usize>>,
     /// Phrase indices by last word, longest phrase first.
-    by_last: HashMap<String, Vec<usize>>,
+    by_last: FnvMap<String, Vec<usize>>,
 }
 
 impl Phrases {
@@ -34,8 +60,8 @@ impl Phrases {
             .collect();
         // Longest first, so that a match is the longest phrase.
         phrases.sort_by(|a: &Vec<String>, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: FnvMap<String, Vec<usize>> = FnvMap::default();
+        let mut by_last: FnvMap<String, Vec<usize>> = FnvMap::default();
         for (k, p) in phrases.iter().enumerate() {
             by_first.entry(p[0].clone()).or_default().push(k);
             by_last.entry(p[p.len() - 1].clone()).or_default().push(k);
@@ -71,7 +97,7 @@ impl Phrases {
 struct Lists {
     /// Every word that can start a turn's reading: the first words of the contrast,
     /// floor-claim, agreement and listener lists, and the hesitations.
-    openers: std::collections::HashSet<String>,
+    openers: FnvSet<String>,
     contrast: Phrases,
     grabs: Phrases,
     agreement: Phrases,
@@ -126,26 +152,57 @@ const OPEN_ENDINGS: &[&str] = &[
 
 /// The words of a text: lower case, outer punctuation removed, bracketed sounds dropped.
 pub fn words(text: &str) -> Vec<String> {
-    first_words(text, usize::MAX)
-}
-
-/// The first `n` words of a text (see [`words`]): how a turn opens needs only its start.
-fn first_words(text: &str, n: usize) -> Vec<String> {
-    raw_words(text).take(n).map(normalise).collect()
-}
-
-/// The last `n` words of a text, in order.
-fn last_words(text: &str, n: usize) -> Vec<String> {
-    let mut v: Vec<String> = text
-        .split_whitespace()
-        .rev()
-        .filter(|w| !is_sound(w))
-        .map(normalise)
+    raw_words(text)
+        .map(|w| {
+            let mut out = String::new();
+            normalise_into(w, &mut out);
+            out
+        })
         .filter(|w| !w.is_empty())
-        .take(n)
-        .collect();
-    v.reverse();
-    v
+        .collect()
+}
+
+thread_local! {
+    /// Word buffers reused from one event to the next (an event reads a few dozen words;
+    /// building a `String` for each was most of the classifier's cost).
+    static POOL: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` on normalised words of `text` (see [`words`]): the first `n`, or with
+/// `from_end` the last `n` (in text order), built in reused buffers.
+fn with_words<R>(text: &str, n: usize, from_end: bool, f: impl FnOnce(&[String]) -> R) -> R {
+    let mut pool = POOL.with(|p| p.take());
+    let mut k = 0;
+    let put = |w: &str, pool: &mut Vec<String>, k: &mut usize| {
+        if *k == pool.len() {
+            pool.push(String::new());
+        }
+        let slot = &mut pool[*k];
+        slot.clear();
+        normalise_into(w, slot);
+        if !slot.is_empty() {
+            *k += 1;
+        }
+    };
+    if from_end {
+        for w in text.split_ascii_whitespace().rev().filter(|w| is_word(w)) {
+            if k == n {
+                break;
+            }
+            put(w, &mut pool, &mut k);
+        }
+        pool[..k].reverse();
+    } else {
+        for w in raw_words(text) {
+            if k == n {
+                break;
+            }
+            put(w, &mut pool, &mut k);
+        }
+    }
+    let r = f(&pool[..k]);
+    POOL.with(|p| *p.borrow_mut() = pool);
+    r
 }
 
 /// Words in a text without building them (sounds excluded), counted up to `cap`.
@@ -164,15 +221,24 @@ fn is_sound(w: &str) -> bool {
 /// Whitespace-separated tokens that hold a letter or digit (any non-ASCII character counts
 /// as one: letters outside ASCII are the common case there), sounds excluded.
 fn raw_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split_ascii_whitespace()
-        .filter(|w| !is_sound(w) && w.bytes().any(|c| c.is_ascii_alphanumeric() || c >= 0x80))
+    text.split_ascii_whitespace().filter(|w| is_word(w))
+}
+
+fn is_word(w: &str) -> bool {
+    !is_sound(w) && w.bytes().any(|c| c.is_ascii_alphanumeric() || c >= 0x80)
 }
 
 fn normalise(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    normalise_into(w, &mut out);
+    out
+}
+
+/// Appends `w` to `out` in lower case, outer punctuation removed, `’` as `'`.
+fn normalise_into(w: &str, out: &mut String) {
     let w = w
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .trim_matches(['\'', '’']);
-    let mut out = String::with_capacity(w.len());
     for c in w.chars() {
         if c == '’' {
             out.push('\'');
@@ -182,14 +248,16 @@ fn normalise(w: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
 }
 
 /// Words read at the start of a turn (two skipped tokens and the longest phrase fit).
 const OPENING_WORDS: usize = 12;
 
-/// Words read at the end of A's words (the longest trail phrase fits).
-const ENDING_WORDS: usize = 8;
+/// How far back from the end of A's words the last sentence is looked for, in bytes.
+const LAST_SENTENCE_BYTES: usize = 400;
+
+/// Words read at the end of A's words (the longest trail phrase, 3 words, fits).
+const ENDING_WORDS: usize = 4;
 
 /// How an incoming turn opens.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -240,7 +308,12 @@ pub fn opening(text: &str, punctuated: bool) -> Opening {
     if !l.openers.contains(first) {
         return o;
     }
-    let w = first_words(text, OPENING_WORDS);
+    with_words(text, OPENING_WORDS, false, |w| read_opening(l, w, &mut o));
+    o
+}
+
+/// The phrase reading of [`opening`] on the turn's first words.
+fn read_opening(l: &Lists, w: &[String], o: &mut Opening) {
     // Skip up to two hesitations or listener tokens; remember an agreement seen on the way.
     let mut i = 0;
     let mut agreement: Option<String> = None;
@@ -248,15 +321,15 @@ pub fn opening(text: &str, punctuated: bool) -> Opening {
         if i >= w.len() {
             break;
         }
-        if let Some(p) = l.grabs.at(&w, i) {
+        if let Some(p) = l.grabs.at(w, i) {
             o.grab = Some(p.join(" "));
             break;
         }
-        if let Some(p) = l.contrast.at(&w, i) {
+        if let Some(p) = l.contrast.at(w, i) {
             o.contrast = Some(p.join(" "));
             break;
         }
-        if let Some(p) = l.agreement.at(&w, i) {
+        if let Some(p) = l.agreement.at(w, i) {
             agreement.get_or_insert_with(|| p.join(" "));
             i += p.len();
             continue;
@@ -265,7 +338,7 @@ pub fn opening(text: &str, punctuated: bool) -> Opening {
             i += 1;
             continue;
         }
-        if let Some(p) = l.listener.at(&w, i) {
+        if let Some(p) = l.listener.at(w, i) {
             i += p.len();
             continue;
         }
@@ -274,7 +347,6 @@ pub fn opening(text: &str, punctuated: bool) -> Opening {
     if o.contrast.is_none() && o.grab.is_none() {
         o.agreement = agreement;
     }
-    o
 }
 
 /// How A's words end at the moment B came in.
@@ -310,14 +382,19 @@ pub fn ending(text: &str) -> Ending {
     let complete = stripped.ends_with(['.', '?', '!']) && !t.ends_with("...");
     // The last sentence: after the last `.`, `?`, `!` that is not the final character.
     let body = stripped.trim_end_matches(['.', '?', '!']);
-    let last_sentence = body.rfind(['.', '?', '!']).map_or(body, |k| &body[k + 1..]);
+    // (`.?!` are ASCII: a byte search finds them without decoding characters.)
+    // Only the last LAST_SENTENCE_BYTES are searched: a longer last sentence is read from
+    // there (its opening words then say nothing of a question, which is the safe side).
+    let mut from = body.len().saturating_sub(LAST_SENTENCE_BYTES);
+    while !body.is_char_boundary(from) {
+        from += 1;
+    }
+    let last_sentence = body.as_bytes()[from..]
+        .iter()
+        .rposition(|c| matches!(c, b'.' | b'?' | b'!'))
+        .map_or(&body[from..], |k| &body[from + k + 1..]);
     // The words are read only when the sentence is unfinished (a complete one has no trail
     // and is not mid-clause).
-    let w = if complete {
-        Vec::new()
-    } else {
-        last_words(last_sentence, ENDING_WORDS)
-    };
     // A question just before the break: the last sentence ends with `?`, or the fragment
     // after it opens like a question ("…or are they more…", "what's the…"), or the sentence
     // before the fragment was a question ("What do you mean? I'm not…").
@@ -326,29 +403,35 @@ pub fn ending(text: &str) -> Ending {
             .rsplit([',', ';'])
             .next()
             .unwrap_or(last_sentence);
-        let cw: Vec<String> = first_words(clause, 6)
-            .into_iter()
-            .map(|w| w.strip_suffix("'s").map(str::to_string).unwrap_or(w))
-            .collect();
-        let skip = cw
-            .iter()
-            .take_while(|x| matches!(x.as_str(), "and" | "or" | "so" | "but" | "like"))
-            .count();
-        l.questions.at(&cw, skip).is_some() && cw.len() > skip + 1
+        with_words(clause, 4, false, |cw| {
+            let skip = cw
+                .iter()
+                .take_while(|x| matches!(x.as_str(), "and" | "or" | "so" | "but" | "like"))
+                .count();
+            // "what's" asks as "what" does.
+            cw.get(skip).is_some_and(|x| {
+                let x = x.strip_suffix("'s").unwrap_or(x);
+                l.questions.by_first.contains_key(x)
+            }) && cw.len() > skip + 1
+        })
     };
     let previous_question = !complete
         && body[..body.len() - last_sentence.len()]
             .trim_end()
             .ends_with('?');
     let question = stripped.ends_with('?') || fragment_question || previous_question;
-    let trail = if complete {
-        None
+    // The words are read only when the sentence is unfinished (a complete one has no trail
+    // and is not mid-clause).
+    let (trail, mid_clause) = if complete {
+        (None, false)
     } else {
-        l.trails.ending(&w).map(|p| p.join(" "))
+        with_words(last_sentence, ENDING_WORDS, true, |w| {
+            let trail = l.trails.ending(w).map(|p| p.join(" "));
+            let mid =
+                trail.is_none() && w.last().is_some_and(|x| OPEN_ENDINGS.contains(&x.as_str()));
+            (trail, mid)
+        })
     };
-    let mid_clause = !complete
-        && trail.is_none()
-        && w.last().is_some_and(|x| OPEN_ENDINGS.contains(&x.as_str()));
     Ending {
         question,
         mid_clause,
@@ -408,14 +491,22 @@ pub fn split_at(t: &Transcript, a: &Turn, at: u64) -> (String, usize, Position) 
             after += w.iter().filter(|x| x.start >= at).count().min(COUNT_CAP);
         } else {
             let frac = (at - sp.start) as f64 / sp.len_ms().max(1) as f64;
-            let n = s.text.chars().count();
+            let ascii = s.text.is_ascii();
+            let n = if ascii {
+                s.text.len()
+            } else {
+                s.text.chars().count()
+            };
             let cut_chars = (frac * n as f64).round() as usize;
             // Cut at the word boundary before the estimated character.
-            let mut cut = s
-                .text
-                .char_indices()
-                .nth(cut_chars)
-                .map_or(s.text.len(), |(b, _)| b);
+            let mut cut = if ascii {
+                cut_chars.min(s.text.len())
+            } else {
+                s.text
+                    .char_indices()
+                    .nth(cut_chars)
+                    .map_or(s.text.len(), |(b, _)| b)
+            };
             while cut > 0 && cut < s.text.len() && !s.text[..cut].ends_with(char::is_whitespace) {
                 cut = s.text[..cut]
                     .char_indices()

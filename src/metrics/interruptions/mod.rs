@@ -15,10 +15,10 @@
 //!    lies inside A's turn or lasts at most [`Thresholds::backchannel_max_ms`] (default
 //!    2.0 s). A longer listener-only turn is an **overlap, listener turn**. Neither is ever an
 //!    interruption.
-//! 2. Not interruptions (**overlap**, with the reason as `detail`): A's own turn is only
-//!    listener tokens (**no floor**); B started less than [`SIMULTANEOUS_MS`] after A
-//!    (**simultaneous start**); B says fewer than [`MIN_ATTEMPT_WORDS`] content words and no
-//!    contrast (**short reaction**: "No.", "Two?"); B came in on A's last word (**terminal**:
+//! 2. Not interruptions (**overlap**, with the reason as `detail`), in this order: B started
+//!    less than [`SIMULTANEOUS_MS`] after A (**simultaneous start**); B says fewer than
+//!    [`MIN_ATTEMPT_WORDS`] content words (**short reaction**: "No.", "Two?"); A's own turn is
+//!    only listener tokens (**no floor**); B came in on A's last word (**terminal**:
 //!    A said no further word after B's start); A had just asked a complete question
 //!    (**answer**).
 //! 3. Otherwise an **interruption**: **unsuccessful** when B's turn lies inside A's (B
@@ -323,19 +323,25 @@ fn stance(x: &Situation, cues: &mut Vec<Cue>) -> Stance {
 struct Holder {
     /// A's turn.
     ai: usize,
-    /// A's turn is only listener tokens.
-    listener: bool,
+    /// A's turn is only listener tokens, once needed.
+    listener: Option<bool>,
     /// How A's turn ended, once needed.
     ending: Option<Ending>,
 }
 
 impl Holder {
-    fn of(t: &Transcript, ai: usize) -> Holder {
+    fn of(ai: usize) -> Holder {
         Holder {
             ai,
-            listener: t.has_text && wording::is_backchannel(&t.turns[ai].text),
+            listener: None,
             ending: None,
         }
+    }
+
+    fn listener(&mut self, t: &Transcript) -> bool {
+        *self
+            .listener
+            .get_or_insert_with(|| t.has_text && wording::is_backchannel(&t.turns[self.ai].text))
     }
 
     fn ending(&mut self, t: &Transcript) -> &Ending {
@@ -363,7 +369,7 @@ fn observed(t: &Transcript, th: &Thresholds, punctuated: bool) -> Vec<Event> {
         if let Some(ai) = holder {
             let h = match &mut cache {
                 Some(h) if h.ai == ai => h,
-                slot => slot.insert(Holder::of(t, ai)),
+                slot => slot.insert(Holder::of(ai)),
             };
             if let Some(e) = classify_observed(t, th, punctuated, h, bi) {
                 events.push(e);
@@ -418,10 +424,7 @@ fn classify_observed(
     } else {
         // Cheap checks first: most overlaps end here (AMI: 39,000 events).
         let content = wording::content_words_upto(&b.text, MIN_ATTEMPT_WORDS);
-        if holder.listener {
-            cues.push("A's turn was only listener tokens: A did not hold the floor".into());
-            (Kind::Overlap, "no floor", false)
-        } else if elapsed < SIMULTANEOUS_MS {
+        if elapsed < SIMULTANEOUS_MS {
             cues.push(format!("A and B started together ({} apart)", secs(elapsed)).into());
             (Kind::Overlap, "simultaneous start", false)
         } else if content < MIN_ATTEMPT_WORDS {
@@ -433,6 +436,9 @@ fn classify_observed(
                 .into(),
             );
             (Kind::Overlap, "short reaction", false)
+        } else if holder.listener(t) {
+            cues.push("A's turn was only listener tokens: A did not hold the floor".into());
+            (Kind::Overlap, "no floor", false)
         } else {
             classify_attempt(
                 t,
