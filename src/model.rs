@@ -76,7 +76,7 @@ pub struct Segment {
     /// WhisperX, Rev.ai): they place another speaker's start exactly inside this segment's
     /// words (see [`crate::metrics::interruptions`]). `None` for cue-timed formats.
     #[serde(skip)]
-    pub words: Option<Vec<WordTime>>,
+    pub words: Option<Box<[WordTime]>>,
 }
 
 /// One word's time inside a [`Segment`], with its byte range in the segment's text.

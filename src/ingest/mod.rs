@@ -246,7 +246,7 @@ pub fn build(
             span: raw.span,
             text: raw.text,
             line: raw.line,
-            words: raw.words,
+            words: raw.words.map(Vec::into_boxed_slice),
         })
         .collect();
     // Stable: ties and untimed segments keep file order.

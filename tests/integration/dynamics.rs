@@ -534,3 +534,37 @@ fn word_times_place_the_newcomer_exactly() {
     );
     assert_eq!(e.stance, Some(Stance::Competitive));
 }
+
+/// The interruption rules' fast "at least two content words" check agrees with the wording
+/// tokenizer's count on every segment and turn of the fixtures (and of the corpus when
+/// present).
+#[test]
+fn two_content_words_agrees_with_the_tokenizer() {
+    use turnstat::metrics::interruptions::cues::two_content_words;
+    use turnstat::metrics::wording::content_words;
+    let mut paths = vec![
+        fixtures().join("ami/ES2005a.vtt"),
+        fixtures().join("zoom/acdc_2026-02-19_175.vtt"),
+        fixtures().join("dynamics/overlaps.vtt"),
+    ];
+    if let Some(c) = corpus() {
+        paths.extend(files(&c.join("ami-vtt"), "vtt"));
+        paths.extend(files(&c.join("zoom-ethereum-acd"), "vtt"));
+        paths.extend(files(&c.join("interruptions-gap/vtt"), "vtt"));
+    }
+    let mut n = 0;
+    for p in paths {
+        let t = load_ok(&p);
+        let texts = t.segments.iter().map(|s| s.text.as_str());
+        for text in texts.chain(t.turns.iter().map(|x| x.text.as_str())) {
+            assert_eq!(
+                two_content_words(text),
+                content_words(text) >= 2,
+                "{}: {text:?}",
+                p.display()
+            );
+            n += 1;
+        }
+    }
+    assert!(n > 1000, "{n}");
+}

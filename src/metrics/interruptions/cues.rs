@@ -98,6 +98,8 @@ struct Lists {
     /// Every word that can start a turn's reading: the first words of the contrast,
     /// floor-claim, agreement and listener lists, and the hesitations.
     openers: FnvSet<String>,
+    /// The first words of the filler phrases (`lexicons/dynamics/fillers.txt`).
+    filler_starts: FnvSet<String>,
     contrast: Phrases,
     grabs: Phrases,
     agreement: Phrases,
@@ -118,8 +120,13 @@ fn lists() -> &'static Lists {
             .flat_map(|p| p.by_first.keys().cloned())
             .chain(HESITATIONS.iter().map(|h| h.to_string()))
             .collect();
+        let filler_starts = Phrases::parse(include_str!("../../../lexicons/dynamics/fillers.txt"))
+            .by_first
+            .into_keys()
+            .collect();
         Lists {
             openers,
+            filler_starts,
             contrast,
             grabs,
             agreement,
@@ -205,6 +212,37 @@ fn with_words<R>(text: &str, n: usize, from_end: bool, f: impl FnOnce(&[String])
     r
 }
 
+/// True when the text has at least two content words (see
+/// [`crate::metrics::wording::content_words`]): answered from its first two words when both
+/// are plain ASCII words that start no filler phrase, else by the wording tokenizer.
+pub fn two_content_words(text: &str) -> bool {
+    let l = lists();
+    let mut first = raw_words(text);
+    let (Some(w1), Some(w2)) = (first.next(), first.next()) else {
+        return crate::metrics::wording::content_words_upto(text, 2) >= 2;
+    };
+    let plain = |w: &str| {
+        let t = w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '\'');
+        w.is_ascii()
+            && !w.contains('[')
+            && t.len() <= 24
+            && t.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'\'')
+            && t.bytes().any(|c| c.is_ascii_alphanumeric())
+            && {
+                let mut key = [0u8; 24];
+                for (k, c) in key.iter_mut().zip(t.bytes()) {
+                    *k = c.to_ascii_lowercase();
+                }
+                let key = std::str::from_utf8(&key[..t.len()]).unwrap_or("");
+                !l.filler_starts.contains(key.trim_matches('\''))
+            }
+    };
+    if plain(w1) && plain(w2) {
+        return true;
+    }
+    crate::metrics::wording::content_words_upto(text, 2) >= 2
+}
+
 /// Words in a text without building them (sounds excluded), counted up to `cap`.
 pub fn count_words(text: &str, cap: usize) -> usize {
     raw_words(text).take(cap).count()
@@ -214,6 +252,8 @@ pub fn count_words(text: &str, cap: usize) -> usize {
 /// (cues then say "30 or more").
 pub const COUNT_CAP: usize = 30;
 
+/// A bracketed sound annotation (`[laugh]`). One with punctuation attached (`[laugh].`)
+/// counts as a token here: A's laughing on after B came in is A still going.
 fn is_sound(w: &str) -> bool {
     w.starts_with('[') && w.ends_with(']')
 }
@@ -236,6 +276,23 @@ fn normalise(w: &str) -> String {
 
 /// Appends `w` to `out` in lower case, outer punctuation removed, `’` as `'`.
 fn normalise_into(w: &str, out: &mut String) {
+    if w.is_ascii() {
+        // The common case, byte by byte.
+        let b = w.as_bytes();
+        let keep = |c: &u8| c.is_ascii_alphanumeric() || *c == b'\'';
+        let (Some(s), Some(e)) = (b.iter().position(keep), b.iter().rposition(keep)) else {
+            return;
+        };
+        let mut t = &b[s..=e];
+        while let [b'\'', rest @ ..] = t {
+            t = rest;
+        }
+        while let [rest @ .., b'\''] = t {
+            t = rest;
+        }
+        out.extend(t.iter().map(|c| char::from(c.to_ascii_lowercase())));
+        return;
+    }
     let w = w
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .trim_matches(['\'', '’']);
@@ -250,8 +307,9 @@ fn normalise_into(w: &str, out: &mut String) {
     }
 }
 
-/// Words read at the start of a turn (two skipped tokens and the longest phrase fit).
-const OPENING_WORDS: usize = 12;
+/// Words read at the start of a turn (two skipped listener tokens or hesitations and the
+/// longest phrase, "i just wanted to say", fit).
+const OPENING_WORDS: usize = 9;
 
 /// How far back from the end of A's words the last sentence is looked for, in bytes.
 const LAST_SENTENCE_BYTES: usize = 400;
@@ -272,15 +330,17 @@ pub struct Opening {
     /// The turn is a question: it ends with `?`, or opens with a question word (unpunctuated
     /// transcripts).
     pub question: bool,
-    /// Words of the turn (sounds excluded), counted up to [`COUNT_CAP`].
+    /// Words of the turn (sounds excluded), counted up to the cap the caller gave.
     pub words: usize,
 }
 
 /// Reads how `text` opens.
-pub fn opening(text: &str, punctuated: bool) -> Opening {
+/// `count_cap`: how far its words are counted ([`Opening::words`]); a caller that only asks
+/// "at least 3 words?" passes 3.
+pub fn opening(text: &str, punctuated: bool, count_cap: usize) -> Opening {
     let l = lists();
     let mut o = Opening {
-        words: count_words(text, COUNT_CAP),
+        words: count_words(text, count_cap),
         question: text.trim_end().ends_with('?'),
         ..Opening::default()
     };
@@ -540,15 +600,15 @@ mod tests {
 
     #[test]
     fn openings() {
-        let o = opening("Yeah, but I was just thinking more of --", true);
+        let o = opening("Yeah, but I was just thinking more of --", true, COUNT_CAP);
         assert_eq!(o.contrast.as_deref(), Some("but"));
         assert_eq!(o.agreement, None);
-        let o = opening("Exactly. That's what I meant.", true);
+        let o = opening("Exactly. That's what I meant.", true, COUNT_CAP);
         assert_eq!(o.agreement.as_deref(), Some("exactly"));
-        let o = opening("Um, can I just add something?", true);
+        let o = opening("Um, can I just add something?", true, COUNT_CAP);
         assert_eq!(o.grab.as_deref(), Some("can i just"));
         assert!(o.question);
-        let o = opening("The budget is fine.", true);
+        let o = opening("The budget is fine.", true, COUNT_CAP);
         assert_eq!(
             o,
             Opening {

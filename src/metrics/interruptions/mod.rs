@@ -423,11 +423,11 @@ fn classify_observed(
         (Kind::Overlap, "listener turn", false)
     } else {
         // Cheap checks first: most overlaps end here (AMI: 39,000 events).
-        let content = wording::content_words_upto(&b.text, MIN_ATTEMPT_WORDS);
         if elapsed < SIMULTANEOUS_MS {
             cues.push(format!("A and B started together ({} apart)", secs(elapsed)).into());
             (Kind::Overlap, "simultaneous start", false)
-        } else if content < MIN_ATTEMPT_WORDS {
+        } else if !cues::two_content_words(&b.text) {
+            let content = wording::content_words_upto(&b.text, MIN_ATTEMPT_WORDS);
             cues.push(
                 format!(
                     "{content} content word{}",
@@ -486,19 +486,22 @@ fn classify_attempt(
     let as_ = a.span.unwrap_or(bs);
     let remaining = as_.end - bs.start;
     let inside = b.embedded || bs.end <= as_.end;
-    let op = cues::opening(&b.text, punctuated);
+    let op = cues::opening(&b.text, punctuated, CONTRAST_MIN_WORDS);
     let (before, after_words, pos) = cues::split_at(t, a, bs.start);
     *position = Some(pos);
     let end = cues::ending(&before);
     let against = op.contrast.is_some() || op.grab.is_some();
     let took_floor = !inside && remaining <= th.yield_ms;
-    let words_left = if after_words >= cues::COUNT_CAP {
-        format!("A said {after_words} or more words after B came in")
-    } else {
-        format!(
-            "A said {after_words} more word{} after B came in",
-            if after_words == 1 { "" } else { "s" }
-        )
+    let words_left = || -> Cue {
+        if after_words >= cues::COUNT_CAP {
+            format!("A said {after_words} or more words after B came in").into()
+        } else {
+            format!(
+                "A said {after_words} more word{} after B came in",
+                if after_words == 1 { "" } else { "s" }
+            )
+            .into()
+        }
     };
     if after_words == 0 {
         cues.push(
@@ -511,13 +514,13 @@ fn classify_attempt(
         (Kind::Overlap, "terminal", false)
     } else if end.question && end.complete && !against {
         cues.push("A had asked a question; B answered".into());
-        cues.push(words_left.into());
+        cues.push(words_left());
         (Kind::Overlap, "answer", false)
     } else {
         if end.mid_clause {
             cues.push("A was mid-clause".into());
         }
-        cues.push(words_left.into());
+        cues.push(words_left());
         let (detail, successful) = if inside {
             ("unsuccessful", false)
         } else if took_floor {
@@ -532,12 +535,19 @@ fn classify_attempt(
             );
             ("contested", false)
         };
-        let a_final = holder.ending(t).clone();
+        // How A's turn ended matters only when B took the floor or opened with contrast or a
+        // floor claim (see `stance`); otherwise it is not read.
+        let unread = Ending::default();
+        let a_final = if successful || op.contrast.is_some() || op.grab.is_some() {
+            holder.ending(t)
+        } else {
+            &unread
+        };
         *stance_of = Some(stance(
             &Situation {
                 op: &op,
                 before: &end,
-                a_final: &a_final,
+                a_final,
                 took_floor: successful,
                 after_words,
                 inferred: false,
@@ -599,7 +609,7 @@ fn classify_inferred(
             return None;
         } else {
             let end = cues::ending(&a.text);
-            let op = cues::opening(&b.text, punctuated);
+            let op = cues::opening(&b.text, punctuated, FLOOR_WORDS);
             let resumed = next
                 .filter(|n| n.speaker == a.speaker)
                 .and_then(|n| n.span)
