@@ -443,16 +443,21 @@ pub fn ending(text: &str) -> Ending {
     // The last sentence: after the last `.`, `?`, `!` that is not the final character.
     let body = stripped.trim_end_matches(['.', '?', '!']);
     // (`.?!` are ASCII: a byte search finds them without decoding characters.)
-    // Only the last LAST_SENTENCE_BYTES are searched: a longer last sentence is read from
-    // there (its opening words then say nothing of a question, which is the safe side).
+    // The last sentence (after the last `.`, `?`, `!` that is not the final character) is
+    // needed only when A's words are unfinished. Only the last LAST_SENTENCE_BYTES are
+    // searched: a longer last sentence is read from there (its opening words then say
+    // nothing of a question, which is the safe side).
     let mut from = body.len().saturating_sub(LAST_SENTENCE_BYTES);
     while !body.is_char_boundary(from) {
         from += 1;
     }
-    let last_sentence = body.as_bytes()[from..]
-        .iter()
-        .rposition(|c| matches!(c, b'.' | b'?' | b'!'))
-        .map_or(&body[from..], |k| &body[from + k + 1..]);
+    let last_sentence = if complete {
+        ""
+    } else {
+        // (`.?!` are ASCII: a byte search finds them without decoding characters.)
+        memchr::memrchr3(b'.', b'?', b'!', &body.as_bytes()[from..])
+            .map_or(&body[from..], |k| &body[from + k + 1..])
+    };
     // The words are read only when the sentence is unfinished (a complete one has no trail
     // and is not mid-clause).
     // A question just before the break: the last sentence ends with `?`, or the fragment

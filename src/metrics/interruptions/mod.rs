@@ -317,42 +317,53 @@ fn stance(x: &Situation, cues: &mut Vec<Cue>) -> Stance {
     Stance::Cooperative
 }
 
-/// What is read once per floor holder's turn: a long turn of A is the holder of many events
-/// (most of them listener tokens), and reading its words again for each was a fifth of the
-/// dynamics stage.
-struct Holder {
-    /// A's turn.
-    ai: usize,
-    /// A's turn is only listener tokens, once needed.
-    listener: Option<bool>,
-    /// How A's turn ended, once needed.
-    ending: Option<Ending>,
+/// What is read once per floor holder's turn, kept for every turn: a long turn of A is the
+/// holder of many events (most of them listener tokens), and holders alternate; reading A's
+/// words again for each event was a fifth of the dynamics stage.
+struct Holders {
+    /// Per turn: only listener tokens, once needed.
+    listener: Vec<Option<bool>>,
+    /// Per turn: how it ended, once needed.
+    ending: Vec<Option<Ending>>,
 }
 
-impl Holder {
-    fn of(ai: usize) -> Holder {
-        Holder {
-            ai,
-            listener: None,
-            ending: None,
+impl Holders {
+    fn new(turns: usize) -> Holders {
+        Holders {
+            listener: vec![None; turns],
+            ending: vec![None; turns],
         }
     }
 
+    fn listener(&mut self, t: &Transcript, ai: usize) -> bool {
+        *self.listener[ai]
+            .get_or_insert_with(|| t.has_text && wording::is_backchannel(&t.turns[ai].text))
+    }
+
+    fn ending(&mut self, t: &Transcript, ai: usize) -> &Ending {
+        self.ending[ai].get_or_insert_with(|| cues::ending(&t.turns[ai].text))
+    }
+}
+
+/// The floor holder of an event: A's turn, and the memo of what was read of it.
+struct Holder<'m> {
+    ai: usize,
+    memo: &'m mut Holders,
+}
+
+impl Holder<'_> {
     fn listener(&mut self, t: &Transcript) -> bool {
-        *self
-            .listener
-            .get_or_insert_with(|| t.has_text && wording::is_backchannel(&t.turns[self.ai].text))
+        self.memo.listener(t, self.ai)
     }
 
     fn ending(&mut self, t: &Transcript) -> &Ending {
-        self.ending
-            .get_or_insert_with(|| cues::ending(&t.turns[self.ai].text))
+        self.memo.ending(t, self.ai)
     }
 }
 
 fn observed(t: &Transcript, th: &Thresholds, punctuated: bool) -> Vec<Event> {
     let mut events = Vec::new();
-    let mut cache: Option<Holder> = None;
+    let mut memo = Holders::new(t.turns.len());
     // Open non-embedded turns (indices), pruned as time advances.
     let mut open: Vec<usize> = Vec::new();
     for (bi, b) in t.turns.iter().enumerate() {
@@ -367,11 +378,11 @@ fn observed(t: &Transcript, th: &Thresholds, punctuated: bool) -> Vec<Event> {
             })
             .min_by_key(|&ai| (t.turns[ai].span.map(|s| s.start), ai));
         if let Some(ai) = holder {
-            let h = match &mut cache {
-                Some(h) if h.ai == ai => h,
-                slot => slot.insert(Holder::of(ai)),
+            let mut h = Holder {
+                ai,
+                memo: &mut memo,
             };
-            if let Some(e) = classify_observed(t, th, punctuated, h, bi) {
+            if let Some(e) = classify_observed(t, th, punctuated, &mut h, bi) {
                 events.push(e);
             }
         }
@@ -386,7 +397,7 @@ fn classify_observed(
     t: &Transcript,
     th: &Thresholds,
     punctuated: bool,
-    holder: &mut Holder,
+    holder: &mut Holder<'_>,
     bi: usize,
 ) -> Option<Event> {
     let ai = holder.ai;
@@ -476,7 +487,7 @@ fn classify_attempt(
     t: &Transcript,
     th: &Thresholds,
     punctuated: bool,
-    holder: &mut Holder,
+    holder: &mut Holder<'_>,
     (b, bs): (&Turn, crate::model::Span),
     cues: &mut Vec<Cue>,
     stance_of: &mut Option<Stance>,
