@@ -477,6 +477,12 @@ fn word_times_kept_from_stt_exports() {
     let mut checked = 0;
     for f in files(&stt, "json") {
         let t = load_ok(&f);
+        // Every export here that carries word times has them kept on its segments.
+        assert!(
+            t.segments.iter().any(|s| s.words.is_some()),
+            "{}: no word times kept",
+            f.display()
+        );
         for s in &t.segments {
             let Some(words) = &s.words else { continue };
             let span = s.span.unwrap();

@@ -986,12 +986,22 @@ pub(crate) fn utterance_words(
     // The words' own diagnostics are not reported: the utterance carries the segment, and a
     // word that cannot be read only means no word times.
     let mut scratch = Diagnostics::new();
-    let mut out = Vec::with_capacity(list.len());
-    let mut cursor = 0;
+    let mut words = Vec::with_capacity(list.len());
     for node in list.elements() {
         let w = word(&node, &mut scratch).ok()?;
-        let sp = w.span?;
-        let needle = w.text.trim();
+        words.push((w.text, w.span?));
+    }
+    align_words(text, &words)
+}
+
+/// Places timed words, in order, in a segment's text (each word found after the previous
+/// one): their byte ranges, for [`WordTime`]. `None` when a word is not found (the text was
+/// rewritten, or the words belong to another text).
+pub(crate) fn align_words<S: AsRef<str>>(text: &str, words: &[(S, Span)]) -> Option<Vec<WordTime>> {
+    let mut out = Vec::with_capacity(words.len());
+    let mut cursor = 0;
+    for (w, sp) in words {
+        let needle = w.as_ref().trim();
         if needle.is_empty() {
             continue;
         }
@@ -1003,7 +1013,7 @@ pub(crate) fn utterance_words(
             range: at..cursor,
         });
     }
-    Some(out)
+    (!out.is_empty()).then_some(out)
 }
 
 /// True when a word ends a sentence (`.`, `?`, `!`, `…`, possibly followed by a closing

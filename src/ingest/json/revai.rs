@@ -74,6 +74,8 @@ fn monologue(m: &Node, diags: &mut Diagnostics) -> Result<RawSegment, String> {
     };
     let mut text = String::new();
     let mut times: Option<Span> = None;
+    // Timed words, to place them in the final text (Rev.ai gives each a `ts`/`end_ts`).
+    let mut timed: Vec<(&str, Span)> = Vec::new();
     for el in elements.elements() {
         let kind = el.field("type").and_then(|t| t.as_str());
         match kind {
@@ -87,6 +89,9 @@ fn monologue(m: &Node, diags: &mut Diagnostics) -> Result<RawSegment, String> {
                     diags,
                 ) {
                     Ok(Some(s)) => {
+                        if let Ok(Some(v)) = string_field(&el, "value") {
+                            timed.push((v, s));
+                        }
                         times = Some(match times {
                             None => s,
                             Some(t) => Span::new(t.start.min(s.start), t.end.max(s.end)),
@@ -105,12 +110,14 @@ fn monologue(m: &Node, diags: &mut Diagnostics) -> Result<RawSegment, String> {
             _ => {}
         }
     }
+    let text = collapse_spaces(&text);
+    let words = super::align_words(&text, &timed);
     Ok(RawSegment {
         speaker,
         span: times,
-        text: collapse_spaces(&text),
+        text,
         line: m.line(),
-        words: None,
+        words,
     })
 }
 

@@ -55,13 +55,41 @@ fn segment(s: &Node, diags: &mut Diagnostics) -> Result<RawSegment, String> {
     let span = required_span(s, "start", "end", Unit::Seconds, StringTimes::Tally, diags)?;
     let text =
         string_field(s, "text")?.ok_or_else(|| format!("{}: missing", s.child_path("text")))?;
+    let text = text.trim().to_string();
+    let words = word_times(s, &text);
     Ok(RawSegment {
         speaker: label_field(s, "speaker")?,
         span: Some(span),
-        text: text.trim().to_string(),
+        text,
         line: s.line(),
-        words: None,
+        words,
     })
+}
+
+/// The segment's `words` (WhisperX: `word`; whisper-timestamped: `text`; both with `start`
+/// and `end` in seconds) placed in its text. `None` when absent or when a word lacks a time
+/// (WhisperX leaves numerals untimed) or cannot be placed: positions are then estimated.
+fn word_times(s: &Node, text: &str) -> Option<Vec<crate::model::WordTime>> {
+    let list = s.field("words")?;
+    let mut scratch = Diagnostics::new();
+    let mut words = Vec::with_capacity(list.len());
+    for w in list.elements() {
+        let value = string_field(&w, "word")
+            .ok()
+            .flatten()
+            .or_else(|| string_field(&w, "text").ok().flatten())?;
+        let sp = required_span(
+            &w,
+            "start",
+            "end",
+            Unit::Seconds,
+            StringTimes::Tally,
+            &mut scratch,
+        )
+        .ok()?;
+        words.push((value, sp));
+    }
+    super::align_words(text, &words)
 }
 
 #[cfg(test)]
