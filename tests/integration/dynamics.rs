@@ -553,7 +553,8 @@ fn two_content_words_agrees_with_the_tokenizer() {
         fixtures().join("zoom/acdc_2026-02-19_175.vtt"),
         fixtures().join("dynamics/overlaps.vtt"),
     ];
-    if let Some(c) = corpus() {
+    let with_corpus = corpus();
+    if let Some(c) = &with_corpus {
         paths.extend(files(&c.join("ami-vtt"), "vtt"));
         paths.extend(files(&c.join("zoom-ethereum-acd"), "vtt"));
         paths.extend(files(&c.join("interruptions-gap/vtt"), "vtt"));
@@ -572,5 +573,7 @@ fn two_content_words_agrees_with_the_tokenizer() {
             n += 1;
         }
     }
-    assert!(n > 1000, "{n}");
+    // Fixtures alone hold a few hundred texts; the corpus tens of thousands.
+    let floor = if with_corpus.is_some() { 10_000 } else { 200 };
+    assert!(n > floor, "{n}");
 }
