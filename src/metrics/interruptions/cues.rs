@@ -157,25 +157,14 @@ const OPEN_ENDINGS: &[&str] = &[
     "there's", "we'll", "i'll", "gonna", "going", "want", "need",
 ];
 
-/// The words of a text: lower case, outer punctuation removed, bracketed sounds dropped.
-pub fn words(text: &str) -> Vec<String> {
-    raw_words(text)
-        .map(|w| {
-            let mut out = String::new();
-            normalise_into(w, &mut out);
-            out
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
 thread_local! {
     /// Word buffers reused from one event to the next (an event reads a few dozen words;
     /// building a `String` for each was most of the classifier's cost).
     static POOL: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Runs `f` on normalised words of `text` (see [`words`]): the first `n`, or with
+/// Runs `f` on normalised words of `text` (lower case, outer punctuation removed, bracketed
+/// sounds dropped): the first `n`, or with
 /// `from_end` the last `n` (in text order), built in reused buffers.
 fn with_words<R>(text: &str, n: usize, from_end: bool, f: impl FnOnce(&[String]) -> R) -> R {
     let mut pool = POOL.with(|p| p.take());
