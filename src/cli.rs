@@ -12,6 +12,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::discover::{self, DiscoverError, Input};
 use crate::gates::Gate;
 use crate::ingest::{IngestOptions, InputFormat, Rejected};
+use crate::lang::Lang;
 use crate::metrics::MetricsOptions;
 use crate::metrics::interruptions::Thresholds;
 use crate::model::Transcript;
@@ -221,6 +222,10 @@ pub struct MetricArgs {
     /// e.g. 'max_talk_share > 0.6' (repeatable; README "CI gates" lists the metrics).
     #[arg(long = "fail-on", value_name = "EXPR")]
     pub fail_on: Vec<String>,
+    /// The language spoken in the meetings (ISO 639-1 code such as `es`, or an English name),
+    /// instead of detecting it per meeting and per speaker (README "Languages").
+    #[arg(long = "language", value_name = "CODE")]
+    pub spoken: Option<String>,
     /// Inclusive-language options.
     #[command(flatten)]
     pub language: LanguageArgs,
@@ -314,6 +319,10 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = CheckFormat::Table)]
     pub format: CheckFormat,
+    /// The language spoken in the meetings (ISO 639-1 code such as `es`, or an English name),
+    /// instead of detecting it per meeting and per speaker (README "Languages").
+    #[arg(long = "language", value_name = "CODE")]
+    pub spoken: Option<String>,
     /// Inclusive-language options.
     #[command(flatten)]
     pub language: LanguageArgs,
@@ -448,9 +457,33 @@ pub fn resolve_settings(
             roster: m.attendees.clone(),
             lexicon,
             inclusive,
+            language: spoken_language(m.spoken.as_deref(), cfg)?,
         },
         people,
         config: cfg.clone(),
+    })
+}
+
+/// The language set by `--language` (first) or `[language] spoken`; `None` detects it.
+fn spoken_language(flag: Option<&str>, cfg: &Config) -> Result<Option<Lang>, UsageError> {
+    let (code, whence) = match (flag, cfg.language.spoken.as_deref()) {
+        (Some(c), _) => (c, "--language".to_string()),
+        (None, Some(c)) => (
+            c,
+            format!(
+                "{}: [language] spoken",
+                cfg.path
+                    .as_deref()
+                    .map_or_else(|| "turnstat.toml".into(), |p| p.display().to_string())
+            ),
+        ),
+        (None, None) => return Ok(None),
+    };
+    Lang::parse(code).map(Some).ok_or_else(|| {
+        UsageError(format!(
+            "{whence}: unknown language `{code}` (use an ISO 639-1 code such as `en`, `es`, \
+             `de`, `zh`, or `und`)"
+        ))
     })
 }
 
@@ -678,12 +711,8 @@ pub fn write_meeting_files(dir: &Path, m: &MeetingReport, show_names: bool) -> s
         &dir.join("summary.md"),
         render::markdown::meeting(m).as_bytes(),
     )?;
-    let slugs = crate::output::unique(
-        m.speakers
-            .iter()
-            .map(|s| crate::output::slug(&s.name, "speaker"))
-            .collect(),
-    );
+    let names: Vec<&str> = m.speakers.iter().map(|s| s.name.as_str()).collect();
+    let slugs = render::speaker::unique_slugs(&names);
     let opts = render::speaker::SpeakerOptions {
         show_other_names: show_names,
     };

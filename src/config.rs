@@ -78,6 +78,9 @@ pub struct ThresholdsConfig {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LanguageConfig {
+    /// The language spoken in the meetings (`--language`): an ISO 639-1 code; unset detects
+    /// it per meeting and per speaker.
+    pub spoken: Option<String>,
     /// Extra lexicon directories (relative to the config file).
     #[serde(default)]
     pub lexicon_dirs: Vec<PathBuf>,

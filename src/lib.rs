@@ -15,6 +15,7 @@ pub mod discover;
 pub mod gates;
 pub mod inclusive;
 pub mod ingest;
+pub mod lang;
 pub mod metrics;
 pub mod model;
 pub mod namefind;

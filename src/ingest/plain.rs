@@ -9,17 +9,43 @@ use super::prefix::{self, Unit};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Parsed;
 
+/// A Markdown heading line (`# Title`, `### Name：`): its text without the `#` marks and
+/// bold markers, or `None` for any other line.
+fn heading(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let rest = t.trim_start_matches('#');
+    let level = t.len() - rest.len();
+    if !(1..=6).contains(&level) || !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    Some(rest.trim().trim_matches('*').trim())
+}
+
 /// Parses plain text.
+///
+/// Markdown transcripts (published transcript archives) put each speaker on a heading line
+/// of their own (`### 唐鳳：` or `### Ann Lee:`), the words on the lines below: a heading
+/// that is only a name and a colon is that speaker's prefix line; other headings (titles,
+/// section names) are document structure, not speech, and are left out.
 pub fn parse(text: &str, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> {
     let units: Vec<Unit> = text
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| Unit {
-            voice: None,
-            text: super::cuetext::collapse_ws(l),
-            span: None,
-            line: i + 1,
+        .filter_map(|(i, l)| {
+            let l = match heading(l) {
+                Some(h) => match prefix::split_prefix(h) {
+                    Some((_, "")) => h,
+                    _ => return None,
+                },
+                None => l,
+            };
+            Some(Unit {
+                voice: None,
+                text: super::cuetext::collapse_ws(l),
+                span: None,
+                line: i + 1,
+            })
         })
         .collect();
     if units.is_empty() {

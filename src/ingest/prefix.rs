@@ -138,6 +138,10 @@ pub const LABELS: &[&str] = &[
     "here",
     "there",
     "well",
+    "yeah",
+    "yep",
+    "right",
+    "sure",
     "i",
     "we",
     "you",
@@ -184,21 +188,58 @@ pub const LABELS: &[&str] = &[
     "www",
 ];
 
-/// Returns the candidate name of `X: rest` at the start of `text`, and the rest.
+/// Returns the candidate name of `X: rest` at the start of `text`, and the rest. The colon
+/// is ASCII `:` followed by whitespace (or ending the text), or the full-width `：` of CJK
+/// text, which needs no space after it (`王伟：大家好`).
 pub fn split_prefix(text: &str) -> Option<(&str, &str)> {
     // A name has at most 60 characters, so the colon is within the first 256 bytes.
-    let colon = text.as_bytes().iter().take(256).position(|&b| b == b':')?;
+    let head = &text.as_bytes()[..text.len().min(256)];
+    let ascii = head.iter().position(|&b| b == b':');
+    let wide = if text.is_ascii() {
+        None
+    } else {
+        memchr::memmem::find(head, "：".as_bytes())
+    };
+    let (colon, after) = match (ascii, wide) {
+        (Some(a), Some(w)) if w < a => wide_colon(text, w)?,
+        (None, Some(w)) => wide_colon(text, w)?,
+        (Some(a), _) => {
+            let after = &text[a + 1..];
+            // The colon must be followed by whitespace or end the text ("Name:" alone).
+            if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+                return None;
+            }
+            (a, after)
+        }
+        (None, None) => return None,
+    };
     let name = text[..colon].trim();
-    let after = &text[colon + 1..];
-    // The colon must be followed by whitespace or end the text ("Name:" alone).
-    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
-        return None;
-    }
     if !name_shaped(name) {
         return None;
     }
     Some((name, after.trim_start()))
 }
+
+/// The full-width colon at `w`, when what precedes it can be a name: Chinese prose uses
+/// `：` inside sentences too ("我們有兩個話題：…"), and names in scripts without spaces
+/// are short, so at most [`WIDE_NAME_MAX`] characters of such scripts may precede it.
+fn wide_colon(text: &str, w: usize) -> Option<(usize, &str)> {
+    let spaceless = text[..w]
+        .chars()
+        .filter(|&c| crate::lang::is_spaceless(c))
+        .count();
+    (spaceless <= WIDE_NAME_MAX).then(|| (w, &text[w + "：".len()..]))
+}
+
+/// Most characters of a script without spaces in a name before `：` (Chinese names have 2
+/// to 4, Japanese ones rarely more than 8; a role such as 商業司代表 has 5).
+pub const WIDE_NAME_MAX: usize = 8;
+
+/// Abbreviations that end with a period inside names (`Dr. Thomas Wiebe`).
+const TITLES: &[&str] = &[
+    "dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr", "sen", "rep", "gen", "col", "capt",
+    "rev", "hon", "mme", "mlle", "sra", "srta", "ing", "lic", "dipl", "mag",
+];
 
 /// A word of at most 16 bytes, ASCII-lower-cased and zero-padded, as an integer (with its
 /// length, so that trailing NUL bytes cannot collide).
@@ -232,25 +273,45 @@ fn is_label(word: &str) -> bool {
     label_key(word.as_bytes()).is_some_and(|k| sorted_labels().binary_search(&k).is_ok())
 }
 
+/// Whether `name` can be a display name (see the module docs). Display names seen in real
+/// calls hold digits (`0xBonk`), brackets (`Leo Alt [powdr]`), emoji and any script, so the
+/// shape is wide: it must hold a letter, start with a letter, digit, `@`, `_`, `(`, `[` or a
+/// non-ASCII symbol, and hold no sentence punctuation of any script.
 fn name_shaped(name: &str) -> bool {
     if name.is_empty() || name.len() > 4 * 60 || name.chars().count() > 60 {
         return false;
     }
-    if !name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '@' || c == '_')
+    if !name.chars().next().is_some_and(|c| {
+        c.is_alphanumeric()
+            || matches!(c, '@' | '_' | '(' | '[')
+            || !(c.is_ascii() || c.is_whitespace() || is_wide_punct(c))
+    }) || !name.chars().any(char::is_alphabetic)
     {
         return false;
     }
-    // Sentence punctuation: ASCII bytes, plus the curly double quotes (E2 80 9C / 9D).
+    // Sentence punctuation: ASCII bytes, plus the curly double quotes (E2 80 9C / 9D) and
+    // the full-width and CJK marks.
     if name.bytes().any(|b| {
         matches!(
             b,
-            b'?' | b'!' | b';' | b',' | b'"' | b'<' | b'>' | b'[' | b']' | b'{' | b'}'
+            b'?' | b'!' | b';' | b',' | b'"' | b'<' | b'>' | b'{' | b'}'
         )
-    }) || (!name.is_ascii() && name.contains(['“', '”']))
+    }) || (!name.is_ascii()
+        && name
+            .chars()
+            .any(|c| matches!(c, '“' | '”') || is_wide_punct(c)))
     {
+        return false;
+    }
+    // A word of three or more letters ending with a period that is no title ends a
+    // sentence ("Yeah. Both: how…"), which a name does not; initials (`J. R.`) are short.
+    if name.split_whitespace().any(|w| {
+        w.strip_suffix('.').is_some_and(|stem| {
+            stem.chars().count() >= 3
+                && !stem.contains('.')
+                && !TITLES.iter().any(|t| t.eq_ignore_ascii_case(stem))
+        })
+    }) {
         return false;
     }
     let mut words = name.split_whitespace();
@@ -259,6 +320,30 @@ fn name_shaped(name: &str) -> bool {
         return false;
     }
     !is_label(first)
+}
+
+/// Sentence and clause punctuation of CJK and other scripts that never occurs in a name:
+/// `。，、；！？：「」『』（` in full width, `¿ ¡ ؟ ، ।`.
+fn is_wide_punct(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '，'
+            | '、'
+            | '；'
+            | '！'
+            | '？'
+            | '：'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '¿'
+            | '¡'
+            | '؟'
+            | '،'
+            | '।'
+            | '．'
+    )
 }
 
 /// Finds the `>>` marks in a unit's text: returns the pieces, each with whether it starts
@@ -482,6 +567,50 @@ mod tests {
                 n("Cy")
             ]
         );
+    }
+
+    #[test]
+    fn display_names_of_any_shape() {
+        // Real Zoom display names: a leading digit, brackets, other scripts, emoji.
+        let s = speakers(&[
+            "0xBonk: gm everyone",
+            "Leo Alt [powdr]: hi",
+            "Łukasz Rozmej: hello",
+            "🦄 Uni Corn: hey",
+            "王伟：大家好，我们开始吧。",
+            "0xBonk: so",
+            "Leo Alt [powdr]: right",
+        ]);
+        let n = |x: &str| Some(x.to_string());
+        assert_eq!(
+            s,
+            vec![
+                n("0xBonk"),
+                n("Leo Alt [powdr]"),
+                n("Łukasz Rozmej"),
+                n("🦄 Uni Corn"),
+                n("王伟"),
+                n("0xBonk"),
+                n("Leo Alt [powdr]"),
+            ]
+        );
+        // Still not names: numbers, times, CJK sentences, sentence punctuation.
+        for text in [
+            "12: the count",
+            "我们开始吧，好吗：好",
+            "why? because: no",
+            "(1): x",
+            "我們今天主要是有兩個話題：第一",
+            "Yeah. Both: how you think",
+        ] {
+            assert_eq!(split_prefix(text), None, "{text}");
+        }
+        assert_eq!(split_prefix("王伟：大家好"), Some(("王伟", "大家好")));
+        assert_eq!(
+            split_prefix("Dr. Thomas Wiebe: ja"),
+            Some(("Dr. Thomas Wiebe", "ja"))
+        );
+        assert_eq!(split_prefix("J. R. Smith: hi"), Some(("J. R. Smith", "hi")));
     }
 
     #[test]

@@ -98,13 +98,26 @@ fn quote_around(text: &str, start: usize, end: usize) -> String {
 }
 
 /// Scores and matches every segment of `t`.
-pub fn analyze(t: &Transcript, lexicon: &Lexicon, opts: &inclusive::Options) -> Language {
+/// Only the segments of speakers whose language is English (or undetermined) are read:
+/// VADER and the lexicon are English ([`crate::lang`]).
+pub fn analyze(
+    t: &Transcript,
+    lexicon: &Lexicon,
+    opts: &inclusive::Options,
+    languages: &crate::lang::Languages,
+) -> Language {
     let mut lang = Language::default();
     if !t.has_text {
         return lang;
     }
     let vader = Analyzer::global();
-    for seg in &t.segments {
+    let english = |speaker: usize| {
+        languages
+            .speakers
+            .get(speaker)
+            .is_none_or(|l| l.is_english())
+    };
+    for seg in t.segments.iter().filter(|s| english(s.speaker)) {
         let total = seg.text.chars().count();
         for (off, sentence) in sentences::split(&seg.text) {
             // Sentences without a letter (bracketed sounds only) carry no sentiment.

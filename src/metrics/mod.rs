@@ -39,6 +39,8 @@ pub struct MetricsOptions {
     pub lexicon: Option<std::sync::Arc<crate::inclusive::Lexicon>>,
     /// What the inclusive-language matcher reports.
     pub inclusive: crate::inclusive::Options,
+    /// The language people speak (`--language`, `[language] spoken`): `None` detects it.
+    pub language: Option<crate::lang::Lang>,
 }
 
 /// Raw figures for one speaker.
@@ -105,6 +107,8 @@ pub struct MeetingMetrics {
     pub roster_given: bool,
     /// Sentiment and inclusive-language results.
     pub language: language::Language,
+    /// The language of the meeting and of each speaker ([`crate::lang`]).
+    pub languages: crate::lang::Languages,
 }
 
 /// The median of a list (mean of the middle two for an even count).
@@ -128,7 +132,7 @@ pub fn compute(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics {
         .lexicon
         .as_deref()
         .unwrap_or_else(|| language::builtin_lexicon());
-    m.language = language::analyze(t, lexicon, &opts.inclusive);
+    m.language = language::analyze(t, lexicon, &opts.inclusive, &m.languages);
     m
 }
 
@@ -138,12 +142,23 @@ pub fn compute(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics {
 pub fn compute_dynamics(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics {
     let timeline = talk::timeline(t);
     let mut speakers = vec![SpeakerMetrics::default(); t.speakers.len()];
+    let languages = crate::lang::decide(t, opts.language);
+    // Each speaker's word lists (English for speakers of a language without lists: their
+    // rates are withheld in the report, see `crate::lang`).
+    let lists: Vec<&wording::Lists> = languages
+        .speakers
+        .iter()
+        .map(|&l| wording::lists_for(l))
+        .collect();
     // One pass over each segment's text: word-level counts (for both kinds of transcript)
     // and the figures that say whether the transcript punctuates.
     let text_counts: Vec<wording::TextCounts> = t
         .segments
         .iter()
-        .map(|s| wording::count_all(&s.text))
+        .map(|s| {
+            let l = lists.get(s.speaker).copied().unwrap_or_else(wording::lists);
+            wording::count_all_in(&s.text, l)
+        })
         .collect();
     let punctuated = wording::punctuated_from(
         text_counts.iter().map(|c| c.raw_words).sum(),
@@ -211,7 +226,8 @@ pub fn compute_dynamics(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics
         }
     }
     // Interruptions.
-    let (events, mode) = interruptions::detect_with(t, &opts.thresholds, || punctuated);
+    let (events, mode) =
+        interruptions::detect_with(t, &opts.thresholds, || punctuated, &languages.speakers);
     for e in &events {
         match e.kind {
             interruptions::Kind::Backchannel => speakers[e.by].backchannels += 1,
@@ -266,5 +282,6 @@ pub fn compute_dynamics(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics
         silent_attendees,
         roster_given: !opts.roster.is_empty(),
         language: language::Language::default(),
+        languages,
     }
 }

@@ -1,7 +1,11 @@
 //! Words, fillers, hedges, questions and listener tokens: the text side of the dynamics.
 //!
 //! **Words**: whitespace-separated tokens that contain a letter or digit; bracketed sound
-//! annotations (`[laugh]`, `[other]`, AMI style) are not words.
+//! annotations (`[laugh]`, `[other]`, AMI style) are not words. A token holding characters of
+//! a script written without spaces (Chinese, Japanese, Thai, …, [`crate::lang::is_spaceless`])
+//! or CJK punctuation is split at UAX #29 word boundaries: its words of other scripts count
+//! as words, its characters of those scripts count as **characters** (the length and pace of
+//! speakers of such languages, see [`crate::lang`]).
 //!
 //! **Fillers** (`lexicons/dynamics/fillers.txt`), **hedges** (`hedges.txt`): phrase matches
 //! over normalised tokens (lower case, outer punctuation removed), counted per 100 words.
@@ -16,8 +20,10 @@
 //! `[laugh]`; bracketed sounds such as `[other]` are skipped) with at most
 //! [`BACKCHANNEL_MAX_WORDS`] tokens.
 
+use crate::lang::Lang;
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// The longest utterance (in tokens) that can be a backchannel ("yeah yeah yeah, right").
 pub const BACKCHANNEL_MAX_WORDS: usize = 4;
@@ -45,6 +51,8 @@ struct Vocab {
     /// By key length (up to 16): bit `c & 31` set for each first byte `c` of a key of that
     /// length. A token whose bit is clear is in no list (checked before building its key).
     first: [u32; 17],
+    /// Look a token up again with `’` read as `'` (every language but English).
+    fold_curly: bool,
 }
 
 /// Slots of the table (a power of two; the built-in lists have about 170 distinct tokens).
@@ -59,6 +67,7 @@ impl Default for Vocab {
             len: 0,
             max_len: 0,
             first: [0; 17],
+            fold_curly: false,
         }
     }
 }
@@ -146,10 +155,22 @@ impl Vocab {
 
     #[inline]
     fn get(&self, norm: &[u8]) -> u32 {
-        if norm.len() > self.max_len {
+        if norm.len() > self.max_len + 2 {
             return NO_ID;
         }
-        self.get_bytes(norm).unwrap_or(NO_ID)
+        match self.get_bytes(norm) {
+            Some(id) => id,
+            // `’` (E2 80 99) read as `'`: `d’accord`, `c’è` (not for English, whose
+            // figures stay as they were measured).
+            None if self.fold_curly && norm.windows(3).any(|w| w == "’".as_bytes()) => {
+                std::str::from_utf8(norm)
+                    .ok()
+                    .map(|n| n.replace('’', "'"))
+                    .and_then(|n| self.get_bytes(n.as_bytes()))
+                    .unwrap_or(NO_ID)
+            }
+            None => NO_ID,
+        }
     }
 }
 
@@ -213,23 +234,34 @@ pub struct Lists {
     pub question_starters: PhraseList,
     /// The ids of every list's tokens.
     vocab: Vocab,
-    /// The id of `like` (a filler only next to a comma or after another filler).
-    like: u32,
+    /// The id of English `like` (a filler only next to a comma or after another filler);
+    /// `None` for the other languages.
+    like: Option<u32>,
 }
 
-/// The embedded lists, parsed once.
+/// The embedded English lists, parsed once.
 pub fn lists() -> &'static Lists {
-    static LISTS: OnceLock<Lists> = OnceLock::new();
-    LISTS.get_or_init(|| {
-        let mut vocab = Vocab::default();
-        let mut parse = |text| PhraseList::parse(text, &mut vocab);
-        let backchannels = parse(include_str!("../../lexicons/dynamics/backchannels.txt"));
-        let fillers = parse(include_str!("../../lexicons/dynamics/fillers.txt"));
-        let hedges = parse(include_str!("../../lexicons/dynamics/hedges.txt"));
-        let question_starters = parse(include_str!(
-            "../../lexicons/dynamics/question-starters.txt"
-        ));
-        let like = vocab.intern("like");
+    lists_for(Lang::EN)
+}
+
+/// The embedded lists of `lang` (`lexicons/dynamics/<code>/`; English for a language
+/// without lists of its own), parsed once per language.
+pub fn lists_for(lang: Lang) -> &'static Lists {
+    static LISTS: [OnceLock<Lists>; crate::lang::WITH_WORD_LISTS.len()] =
+        [const { OnceLock::new() }; crate::lang::WITH_WORD_LISTS.len()];
+    let k = crate::lang::list_index(lang);
+    LISTS[k].get_or_init(|| {
+        let lang = Lang::parse(crate::lang::WITH_WORD_LISTS[k]).unwrap_or(Lang::EN);
+        let mut vocab = Vocab {
+            fold_curly: lang != Lang::EN,
+            ..Vocab::default()
+        };
+        let mut parse = |stem| PhraseList::parse(crate::lang::word_list(lang, stem), &mut vocab);
+        let backchannels = parse("backchannels");
+        let fillers = parse("fillers");
+        let hedges = parse("hedges");
+        let question_starters = parse("question-starters");
+        let like = (lang == Lang::EN).then(|| vocab.intern("like"));
         Lists {
             backchannels,
             fillers,
@@ -426,7 +458,7 @@ fn tokenize_counting(
             raw.0 += 1;
             raw.1 += text[start..i]
                 .chars()
-                .filter(|c| matches!(c, '.' | '?' | '!' | '…'))
+                .filter(|&c| matches!(c, '.' | '?' | '!' | '…') || is_wide_terminator(c))
                 .count();
         }
         let raw = &text[start..i];
@@ -572,8 +604,12 @@ thread_local! {
 /// Runs `f` on the tokens of `text` (in a buffer reused between calls).
 /// With `max_spoken`, `f` is called with `None` when the text has more tokens than that
 /// (not counting bracketed sounds).
-fn with_tokens<R>(text: &str, max_spoken: usize, f: impl FnOnce(&Lists, Option<&[Tok]>) -> R) -> R {
-    let l = lists();
+fn with_tokens<R>(
+    text: &str,
+    l: &Lists,
+    max_spoken: usize,
+    f: impl FnOnce(&Lists, Option<&[Tok]>) -> R,
+) -> R {
     let mut buf = SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default();
     let complete = tokenize(text, &l.vocab, &mut buf, max_spoken);
     let r = f(l, complete.then_some(&buf[..]));
@@ -586,8 +622,12 @@ fn with_tokens<R>(text: &str, max_spoken: usize, f: impl FnOnce(&Lists, Option<&
 /// Counts in one text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
-    /// Words.
+    /// Words (whitespace-separated; a run of a script written without spaces is not a word,
+    /// its characters are counted in `characters`).
     pub words: usize,
+    /// Characters of scripts written without spaces (Chinese, Japanese, Thai, …; see
+    /// [`crate::lang::is_spaceless`]).
+    pub characters: usize,
     /// Filler occurrences.
     pub fillers: usize,
     /// Hedge occurrences.
@@ -599,6 +639,7 @@ pub struct Counts {
 impl std::ops::AddAssign for Counts {
     fn add_assign(&mut self, o: Counts) {
         self.words += o.words;
+        self.characters += o.characters;
         self.fillers += o.fillers;
         self.hedges += o.hedges;
         self.questions += o.questions;
@@ -656,17 +697,28 @@ pub fn punctuated_from(raw_words: usize, marks: usize) -> bool {
     raw_words > 0 && marks * 40 >= raw_words
 }
 
-/// [`count`] for both kinds of transcript, and the figures of [`is_punctuated`].
+/// [`count`] for both kinds of transcript, and the figures of [`is_punctuated`] (English
+/// lists).
 pub fn count_all(text: &str) -> TextCounts {
-    let l = lists();
+    count_all_in(text, lists())
+}
+
+/// [`count_all`] with the lists of one language ([`lists_for`]).
+pub fn count_all_in(text: &str, l: &Lists) -> TextCounts {
     let mut buf = SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default();
     let mut raw = (0, 0);
     tokenize_counting(text, &l.vocab, &mut buf, usize::MAX, &mut raw);
     let toks = &buf[..];
+    let (words, characters) = if text.is_ascii() {
+        (toks.iter().filter(|t| t.is_word).count(), 0)
+    } else {
+        words_and_characters(text, toks)
+    };
     let r = TextCounts {
         punctuated: Counts {
-            words: toks.iter().filter(|t| t.is_word).count(),
-            fillers: count_phrases(&l.fillers, text, toks, Some(l.like)),
+            words,
+            characters,
+            fillers: count_phrases(&l.fillers, text, toks, l.like),
             hedges: count_phrases(&l.hedges, text, toks, None),
             questions: count_questions(text),
         },
@@ -682,12 +734,51 @@ pub fn count_all(text: &str) -> TextCounts {
     r
 }
 
+/// Sentence terminators of other scripts: the ideographic full stop `。` and the full-width
+/// `．！？` (Chinese, Japanese), the half-width `｡`, the Arabic `؟`, the Devanagari `।`.
+pub fn is_wide_terminator(c: char) -> bool {
+    matches!(c, '。' | '．' | '！' | '？' | '｡' | '؟' | '।')
+}
+
+/// Words and characters of scripts without spaces in a non-ASCII text: a token's
+/// characters of such scripts count as characters; the token is a word only when it has a
+/// letter or digit of another script.
+fn words_and_characters(text: &str, toks: &[Tok]) -> (usize, usize) {
+    let (mut words, mut characters) = (0, 0);
+    for t in toks.iter().filter(|t| t.is_word) {
+        let raw = t.raw(text);
+        if raw.is_ascii() {
+            words += 1;
+            continue;
+        }
+        let spaceless = raw
+            .chars()
+            .filter(|&c| crate::lang::is_spaceless(c))
+            .count();
+        characters += spaceless;
+        let cjk_punct = |c: char| matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF0F);
+        if spaceless > 0 || raw.chars().any(cjk_punct) {
+            // No space separates the words of such a run ("我是BlueT，data、cloud"): its
+            // words are found by UAX #29 word boundaries, those of scripts without spaces
+            // left to the character count.
+            words += raw
+                .unicode_words()
+                .filter(|w| !w.chars().any(crate::lang::is_spaceless))
+                .count();
+        } else {
+            words += 1;
+        }
+    }
+    (words, characters)
+}
+
 /// Counts words, fillers, hedges and questions in `text`. `punctuated` says whether the
 /// transcript carries sentence punctuation (see [`is_punctuated`]).
 pub fn count(text: &str, punctuated: bool) -> Counts {
-    with_tokens(text, usize::MAX, |l, toks| {
+    let lists = lists();
+    with_tokens(text, lists, usize::MAX, |l, toks| {
         let toks = toks.unwrap_or_default();
-        let words = toks.iter().filter(|t| t.is_word).count();
+        let (words, characters) = words_and_characters(text, toks);
         let questions = if punctuated {
             count_questions(text)
         } else {
@@ -695,7 +786,8 @@ pub fn count(text: &str, punctuated: bool) -> Counts {
         };
         Counts {
             words,
-            fillers: count_phrases(&l.fillers, text, toks, Some(l.like)),
+            characters,
+            fillers: count_phrases(&l.fillers, text, toks, l.like),
             hedges: count_phrases(&l.hedges, text, toks, None),
             questions,
         }
@@ -704,6 +796,9 @@ pub fn count(text: &str, punctuated: bool) -> Counts {
 
 /// Sentences ending with `?` (runs of `?`/`!` count once).
 fn count_questions(text: &str) -> usize {
+    if !text.is_ascii() && text.contains(['？', '؟', '！']) {
+        return count_questions_wide(text);
+    }
     // Both marks are ASCII, and no byte of a multi-byte char is ASCII: bytes suffice.
     if !text.as_bytes().contains(&b'?') {
         return 0;
@@ -716,6 +811,21 @@ fn count_questions(text: &str) -> usize {
             n += 1;
         }
         prev_q = q || (prev_q && c == b'!');
+    }
+    n
+}
+
+/// [`count_questions`] with the question marks of every script: `?`, the full-width `？`
+/// (Chinese, Japanese) and the Arabic `؟`; `!`/`！` continue a run.
+fn count_questions_wide(text: &str) -> usize {
+    let mut n = 0;
+    let mut prev_q = false;
+    for c in text.chars() {
+        let q = matches!(c, '?' | '？' | '؟');
+        if q && !prev_q {
+            n += 1;
+        }
+        prev_q = q || (prev_q && matches!(c, '!' | '！'));
     }
     n
 }
@@ -754,8 +864,13 @@ pub fn is_punctuated<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
 /// True when `text` is only listener tokens (at most [`BACKCHANNEL_MAX_WORDS`] tokens),
 /// e.g. "Yeah.", "Mm-hmm, right.", "[laugh]".
 pub fn is_backchannel(text: &str) -> bool {
+    is_backchannel_in(text, lists())
+}
+
+/// [`is_backchannel`] with the listener tokens of one language ([`lists_for`]).
+pub fn is_backchannel_in(text: &str, lists: &Lists) -> bool {
     // Tokenizing stops as soon as there are too many tokens: turns can be long.
-    with_tokens(text, BACKCHANNEL_MAX_WORDS, |l, toks| {
+    with_tokens(text, lists, BACKCHANNEL_MAX_WORDS, |l, toks| {
         let Some(toks) = toks.filter(|t| !t.is_empty()) else {
             return false;
         };
@@ -780,8 +895,12 @@ pub fn is_backchannel(text: &str) -> bool {
 /// that was most of their cost. The first `cap + 8` tokens are read first; only when they
 /// hold fewer than `cap` content words is the whole text read.
 pub fn content_words_upto(text: &str, cap: usize) -> usize {
+    content_words_upto_in(text, cap, lists())
+}
+
+/// [`content_words_upto`] with the fillers of one language ([`lists_for`]).
+pub fn content_words_upto_in(text: &str, cap: usize, l: &Lists) -> usize {
     let cap = cap.max(1);
-    let l = lists();
     let mut buf = SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default();
     let complete = tokenize(text, &l.vocab, &mut buf, cap + 8);
     // When reading stopped early, a filler phrase could be cut at the end of what was read:
@@ -809,14 +928,19 @@ pub fn content_words_upto(text: &str, cap: usize) -> usize {
     if n >= cap || complete {
         n
     } else {
-        content_words(text).min(cap)
+        content_words_in(text, l).min(cap)
     }
 }
 
 /// Words in `text` that are neither fillers nor bracketed sounds (for the "short reaction"
 /// rule of interruptions).
 pub fn content_words(text: &str) -> usize {
-    with_tokens(text, usize::MAX, |l, toks| {
+    content_words_in(text, lists())
+}
+
+/// [`content_words`] with the fillers of one language ([`lists_for`]).
+pub fn content_words_in(text: &str, lists: &Lists) -> usize {
+    with_tokens(text, lists, usize::MAX, |l, toks| {
         let toks = toks.unwrap_or_default();
         let mut n = 0;
         let mut i = 0;
@@ -937,7 +1061,7 @@ mod tests {
             assert_eq!(all.raw_words, text.split_whitespace().count(), "{text}");
             let marks = text
                 .chars()
-                .filter(|c| matches!(c, '.' | '?' | '!' | '…'))
+                .filter(|&c| matches!(c, '.' | '?' | '!' | '…') || is_wide_terminator(c))
                 .count();
             assert_eq!(all.marks, marks, "{text}");
         }
@@ -946,7 +1070,7 @@ mod tests {
             let words = text.split_whitespace().count();
             let marks = text
                 .chars()
-                .filter(|c| matches!(c, '.' | '?' | '!' | '…'))
+                .filter(|&c| matches!(c, '.' | '?' | '!' | '…') || is_wide_terminator(c))
                 .count();
             assert_eq!(is_punctuated([text]), words > 0 && marks * 40 >= words);
         }

@@ -72,25 +72,10 @@ pub const FILLERS_PROMPT_WORDS: usize = 50;
 /// Most interruptions listed in the report; the rest are counted.
 pub const MAX_LISTED_EVENTS: usize = 20;
 
-/// A file name for a speaker: lowercase ASCII letters, digits and `-`; every other
-/// character becomes `-`, runs of `-` collapse, leading and trailing `-` are trimmed; an
-/// empty result is `speaker`.
+/// A file name for a speaker: [`crate::output::slug`] (transliterated to lowercase ASCII
+/// letters, digits and `-`); an empty result is `speaker`.
 pub fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        let c = c.to_ascii_lowercase();
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let s = out.trim_matches('-');
-    if s.is_empty() {
-        "speaker".to_string()
-    } else {
-        s.to_string()
-    }
+    crate::output::slug(name, "speaker")
 }
 
 /// Slugs for the names of one meeting, unique within it: the first of equal slugs keeps

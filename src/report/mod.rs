@@ -113,6 +113,9 @@ pub struct MeetingReport {
     pub timed: bool,
     /// The transcript has words.
     pub has_text: bool,
+    /// The language spoken: ISO 639-1, or `und` when it could not be determined (too little
+    /// text, or none). Detected, or set by `--language` / `[language] spoken`.
+    pub language: crate::lang::Lang,
     /// Last end − first start, s.
     pub duration_seconds: Option<f64>,
     /// Union of all speech, s.
@@ -171,6 +174,9 @@ pub struct Monologue {
 pub struct SpeakerReport {
     /// Display name.
     pub name: String,
+    /// The speaker's language, only when it differs from the meeting's (a mixed meeting).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<crate::lang::Lang>,
     /// Union of the speaker's segments, s.
     pub talk_seconds: Option<f64>,
     /// Talk seconds / Σ talk seconds, rounded to 4 places (so the shares of n speakers may
@@ -190,6 +196,14 @@ pub struct SpeakerReport {
     pub words: Option<usize>,
     /// Words per minute of own talk time.
     pub words_per_minute: Option<f64>,
+    /// For a language written without spaces (Chinese, Japanese, Thai, …): characters of
+    /// that script, instead of words (`words` is then null). Absent for other languages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub characters: Option<usize>,
+    /// Characters per minute of own talk time (the pace of a language written without
+    /// spaces, as speech-rate studies of those languages count it). Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub characters_per_minute: Option<f64>,
     /// Median gap ≥ 0 before this speaker's turns that follow someone else's, s.
     pub response_gap_median_seconds: Option<f64>,
     /// Turns started before the previous speaker finished.
@@ -533,6 +547,50 @@ fn trajectory(
         .collect()
 }
 
+/// The warnings that name what was not measured because of the language spoken: one per
+/// language other than English (sentiment, inclusive language), one per language without
+/// word lists (fillers, hedges, interruptions), and the pace unit of scripts without spaces.
+fn language_warnings(t: &Transcript, m: &MeetingMetrics, warnings: &mut Vec<String>) {
+    if !t.has_text {
+        return;
+    }
+    let mut langs: Vec<crate::lang::Lang> = m.languages.speakers.clone();
+    langs.sort();
+    langs.dedup();
+    let names = |pick: &dyn Fn(crate::lang::Lang) -> bool| -> Option<String> {
+        let v: Vec<String> = langs
+            .iter()
+            .filter(|&&l| pick(l))
+            .map(|l| format!("{} ({l})", l.name()))
+            .collect();
+        (!v.is_empty()).then(|| v.join(", "))
+    };
+    let how = if m.languages.configured {
+        "as configured"
+    } else {
+        "detected"
+    };
+    if let Some(n) = names(&|l| !l.is_english()) {
+        warnings.push(format!(
+            "language {how}: {n}: sentiment (VADER) and inclusive-language findings are \
+             English-only and are not reported (null) for the speakers of this language"
+        ));
+    }
+    if let Some(n) = names(&|l| l.word_lists().is_none()) {
+        warnings.push(format!(
+            "no listener-token, filler or hedge lists for {n}: fillers and hedges are not \
+             reported for its speakers, and interruptions are not read in this meeting (a \
+             listener token would be taken for a bid for the floor)"
+        ));
+    }
+    if let Some(n) = names(&|l| l.spaceless()) {
+        warnings.push(format!(
+            "{n} is written without spaces between words: its speakers' length and pace are \
+             counted in characters (characters per minute), not words"
+        ));
+    }
+}
+
 /// Builds the report of one meeting.
 pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
     let tl = m.timeline.as_ref();
@@ -542,14 +600,35 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let words = s.counts.map(|c| c.words);
+            let lang = m
+                .languages
+                .speakers
+                .get(i)
+                .copied()
+                .unwrap_or(crate::lang::Lang::EN);
+            let spaceless = lang.spaceless();
+            let lists = lang.word_lists().is_some();
+            let words = s.counts.filter(|_| !spaceless).map(|c| c.words);
+            // Characters of scripts without spaces: the length of a speaker of such a
+            // language, and kept for anyone else who used them (a Chinese aside in English).
+            let characters = s
+                .counts
+                .filter(|c| spaceless || c.characters > 0)
+                .map(|c| c.characters);
+            let per_minute = |n: Option<usize>| match (n, s.talk_ms) {
+                (Some(w), Some(ms)) if ms > 0 => Some(round(w as f64 * 60_000.0 / ms as f64, 2)),
+                _ => None,
+            };
             let per100 = |x: usize| {
                 s.counts.and_then(|c| {
                     (c.words > 0).then(|| round(x as f64 * 100.0 / c.words as f64, 2))
                 })
             };
+            // Counts that need the speaker's word lists.
+            let listed = s.counts.filter(|_| lists && !spaceless);
             SpeakerReport {
                 name: t.speakers[i].clone(),
+                language: (lang != m.languages.meeting).then_some(lang),
                 talk_seconds: s.talk_ms.map(secs),
                 talk_share: s.talk_ms.and_then(|ms| {
                     (total_talk > 0).then(|| round(ms as f64 / total_talk as f64, 4))
@@ -568,12 +647,9 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
                     })
                 }),
                 words,
-                words_per_minute: match (words, s.talk_ms) {
-                    (Some(w), Some(ms)) if ms > 0 => {
-                        Some(round(w as f64 * 60_000.0 / ms as f64, 2))
-                    }
-                    _ => None,
-                },
+                words_per_minute: per_minute(words),
+                characters,
+                characters_per_minute: per_minute(characters.filter(|_| spaceless)),
                 response_gap_median_seconds: median(s.gaps.iter().map(|&g| g as f64).collect())
                     .map(secs_f),
                 overlapped_responses: s.overlapped_gaps.len(),
@@ -581,11 +657,15 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
                     s.overlapped_gaps.iter().map(|&g| g as f64).collect(),
                 )
                 .map(secs_f),
-                questions: s.counts.map(|c| c.questions),
-                fillers: s.counts.map(|c| c.fillers),
-                fillers_per_100_words: s.counts.and_then(|c| per100(c.fillers)),
-                hedges: s.counts.map(|c| c.hedges),
-                hedges_per_100_words: s.counts.and_then(|c| per100(c.hedges)),
+                // Without the language's question words, only punctuation can tell.
+                questions: s
+                    .counts
+                    .filter(|_| lists || m.punctuated)
+                    .map(|c| c.questions),
+                fillers: listed.map(|c| c.fillers),
+                fillers_per_100_words: listed.and_then(|c| per100(c.fillers)),
+                hedges: listed.map(|c| c.hedges),
+                hedges_per_100_words: listed.and_then(|c| per100(c.hedges)),
                 interruptions_made: s.interruptions_made,
                 interruptions_successful: s.interruptions_successful,
                 interruptions_received: s.interruptions_received,
@@ -600,7 +680,8 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
                     .has_text
                     .then(|| speaker_sentiment(&m.language, i))
                     .flatten(),
-                inclusive: t.has_text.then(|| speaker_inclusive(&m.language, i, words)),
+                inclusive: (t.has_text && lang.is_english())
+                    .then(|| speaker_inclusive(&m.language, i, words)),
             }
         })
         .collect();
@@ -723,11 +804,20 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
                 .to_string(),
         );
     }
+    language_warnings(t, m, &mut warnings);
     let minutes = tl.map(|tl| tl.duration as f64 / 60_000.0);
     let sentiment_trajectory = tl.map_or_else(Vec::new, |tl| trajectory(&m.language, tl));
-    let inclusive_per_1000_words = (t.has_text && total_words > 0).then(|| {
+    // Over the words of the speakers the English lexicon was run on.
+    let english_words: usize = m
+        .speakers
+        .iter()
+        .zip(&m.languages.speakers)
+        .filter(|(_, l)| l.is_english())
+        .filter_map(|(s, _)| s.counts.map(|c| c.words))
+        .sum();
+    let inclusive_per_1000_words = (t.has_text && english_words > 0).then(|| {
         round(
-            m.language.findings.len() as f64 * 1000.0 / total_words as f64,
+            m.language.findings.len() as f64 * 1000.0 / english_words as f64,
             2,
         )
     });
@@ -737,6 +827,7 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
         anonymous_speakers: t.anonymous_speakers,
         timed: tl.is_some(),
         has_text: t.has_text,
+        language: m.languages.meeting,
         duration_seconds: tl.map(|tl| secs(tl.duration)),
         speech_seconds: tl.map(|tl| secs(tl.speech)),
         overlap_seconds: tl.map(|tl| secs(tl.overlap)),

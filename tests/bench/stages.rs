@@ -292,7 +292,12 @@ fn main() {
         if run("language") {
             stages[5].values.push(timed(|| {
                 for t in &transcripts {
-                    black_box(language::analyze(t, lexicon, &inclusive).sentences.len());
+                    let langs = turnstat::lang::Languages::english(t.speakers.len());
+                    black_box(
+                        language::analyze(t, lexicon, &inclusive, &langs)
+                            .sentences
+                            .len(),
+                    );
                 }
                 input_mb
             }));

@@ -1047,12 +1047,7 @@ fn speaker_reports_hold_only_their_own_words() {
             .iter()
             .map(|s| s["name"].as_str().unwrap().to_string())
             .collect();
-        let slugs = turnstat::output::unique(
-            names
-                .iter()
-                .map(|n| turnstat::output::slug(n, "speaker"))
-                .collect(),
-        );
+        let slugs = turnstat::render::speaker::unique_slugs(&names);
         // Segment texts of 4+ words, per speaker name.
         let mut said: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
         for s in &t.segments {

@@ -7,6 +7,7 @@ mod dynamics;
 mod hardening;
 mod html;
 mod interruption_eval;
+mod languages;
 mod render;
 mod reports;
 mod util;

@@ -547,12 +547,12 @@ fn slugs_are_file_safe_and_unique() {
     assert_eq!(speaker::slug("MEE017 (PM)"), "mee017-pm");
     assert_eq!(speaker::slug("  Ann   Lee  "), "ann-lee");
     assert_eq!(speaker::slug("../../etc/passwd"), "etc-passwd");
-    assert_eq!(speaker::slug("Zoë Ng"), "zo-ng");
+    assert_eq!(speaker::slug("Zoë Ng"), "zoe-ng");
     assert_eq!(speaker::slug("—"), "speaker");
     assert_eq!(speaker::slug(""), "speaker");
     assert_eq!(
         speaker::unique_slugs(&["Ann", "ann!", "ANN", "ann-2", "李"]),
-        vec!["ann", "ann-3", "ann-4", "ann-2", "speaker"]
+        vec!["ann", "ann-3", "ann-4", "ann-2", "li"]
     );
     let m = analyze(&load(AMI));
     let files = speaker::speaker_files(&m, &SpeakerOptions::default());

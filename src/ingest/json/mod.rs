@@ -789,16 +789,29 @@ pub(crate) fn string_field<'a>(node: &Node<'a>, key: &str) -> Result<Option<&'a 
     }
 }
 
-/// Reads a speaker label that may be written as a string or an integer (`"A"`, `0`):
-/// `Ok(None)` when absent or `null`, `Err` for other types.
+/// Reads a speaker label that may be written as a string or an integer (`"A"`, `0`), or as
+/// an object `{"id", "name", "confidence"}` (diarizing Whisper pipelines): the object's
+/// `name` when it has one, else its `id`. `Ok(None)` when absent or `null`, `Err` for other
+/// types.
 pub(crate) fn label_field(node: &Node, key: &str) -> Result<Option<String>, String> {
     match node.field(key) {
         None => Ok(None),
         Some(n) => match n.value {
             Value::String(s) => Ok(Some(s.trim().to_string()).filter(|s| !s.is_empty())),
             Value::Number(num) if num.is_u64() || num.is_i64() => Ok(Some(num.to_string())),
+            Value::Object(_) => {
+                for member in ["name", "id"] {
+                    if let Some(label) = label_field(&n, member)? {
+                        return Ok(Some(label));
+                    }
+                }
+                Err(format!(
+                    "{}: a speaker object needs a `name` or an `id`",
+                    n.path()
+                ))
+            }
             other => Err(format!(
-                "{}: expected a speaker label (string or integer), found {}",
+                "{}: expected a speaker label (string, integer or {{id, name}} object), found {}",
                 n.path(),
                 found(other)
             )),

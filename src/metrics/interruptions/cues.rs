@@ -9,6 +9,7 @@
 //! This runs once per candidate event, not per word of the meeting, so it favours clarity
 //! over speed.
 
+use crate::lang::Lang;
 use crate::model::{Segment, Transcript, Turn};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -100,6 +101,9 @@ struct Lists {
     openers: FnvSet<String>,
     /// The first words of the filler phrases (`lexicons/dynamics/fillers.txt`).
     filler_starts: FnvSet<String>,
+    /// Hesitations skipped before reading how a turn opens: [`HESITATIONS`], and for the
+    /// other languages their one-word fillers too (`äh, nein`, `euh, non`).
+    hesitations: FnvSet<String>,
     contrast: Phrases,
     grabs: Phrases,
     agreement: Phrases,
@@ -108,35 +112,51 @@ struct Lists {
     questions: Phrases,
 }
 
-fn lists() -> &'static Lists {
-    static L: OnceLock<Lists> = OnceLock::new();
-    L.get_or_init(|| {
-        let contrast = Phrases::parse(include_str!("../../../lexicons/dynamics/contrast.txt"));
-        let grabs = Phrases::parse(include_str!("../../../lexicons/dynamics/floor-grabs.txt"));
-        let agreement = Phrases::parse(include_str!("../../../lexicons/dynamics/agreement.txt"));
-        let listener = Phrases::parse(include_str!("../../../lexicons/dynamics/backchannels.txt"));
+/// The cue lists of `lang` (its own for the languages of [`crate::lang::WITH_WORD_LISTS`],
+/// English otherwise), parsed once per language.
+fn lists_for(lang: Lang) -> &'static Lists {
+    static L: [OnceLock<Lists>; crate::lang::WITH_WORD_LISTS.len()] =
+        [const { OnceLock::new() }; crate::lang::WITH_WORD_LISTS.len()];
+    let k = crate::lang::list_index(lang);
+    L[k].get_or_init(|| {
+        let lang = Lang::parse(crate::lang::WITH_WORD_LISTS[k]).unwrap_or(Lang::EN);
+        let list = |stem| Phrases::parse(crate::lang::word_list(lang, stem));
+        let contrast = list("contrast");
+        let grabs = list("floor-grabs");
+        let agreement = list("agreement");
+        let listener = list("backchannels");
         let openers = [&contrast, &grabs, &agreement, &listener]
             .iter()
             .flat_map(|p| p.by_first.keys().cloned())
             .chain(HESITATIONS.iter().map(|h| h.to_string()))
             .collect();
-        let filler_starts = Phrases::parse(include_str!("../../../lexicons/dynamics/fillers.txt"))
-            .by_first
-            .into_keys()
+        let fillers = list("fillers");
+        let mut hesitations: FnvSet<String> = HESITATIONS.iter().map(|h| h.to_string()).collect();
+        if lang != Lang::EN {
+            hesitations.extend(
+                fillers
+                    .phrases
+                    .iter()
+                    .filter(|p| p.len() == 1)
+                    .map(|p| p[0].clone()),
+            );
+        }
+        let openers: FnvSet<String> = openers;
+        let openers = openers
+            .into_iter()
+            .chain(hesitations.iter().cloned())
             .collect();
+        let filler_starts = fillers.by_first.into_keys().collect();
         Lists {
             openers,
             filler_starts,
+            hesitations,
             contrast,
             grabs,
             agreement,
-            trails: Phrases::parse(include_str!(
-                "../../../lexicons/dynamics/handover-trails.txt"
-            )),
+            trails: list("handover-trails"),
             listener,
-            questions: Phrases::parse(include_str!(
-                "../../../lexicons/dynamics/question-starters.txt"
-            )),
+            questions: list("question-starters"),
         }
     })
 }
@@ -205,10 +225,16 @@ fn with_words<R>(text: &str, n: usize, from_end: bool, f: impl FnOnce(&[String])
 /// [`crate::metrics::wording::content_words`]): answered from its first two words when both
 /// are plain ASCII words that start no filler phrase, else by the wording tokenizer.
 pub fn two_content_words(text: &str) -> bool {
-    let l = lists();
+    two_content_words_in(text, Lang::EN)
+}
+
+/// [`two_content_words`] with the fillers of `lang`.
+pub fn two_content_words_in(text: &str, lang: Lang) -> bool {
+    let l = lists_for(lang);
+    let wl = crate::metrics::wording::lists_for(lang);
     let mut first = raw_words(text);
     let (Some(w1), Some(w2)) = (first.next(), first.next()) else {
-        return crate::metrics::wording::content_words_upto(text, 2) >= 2;
+        return crate::metrics::wording::content_words_upto_in(text, 2, wl) >= 2;
     };
     let plain = |w: &str| {
         let t = w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '\'');
@@ -229,7 +255,7 @@ pub fn two_content_words(text: &str) -> bool {
     if plain(w1) && plain(w2) {
         return true;
     }
-    crate::metrics::wording::content_words_upto(text, 2) >= 2
+    crate::metrics::wording::content_words_upto_in(text, 2, wl) >= 2
 }
 
 /// Words in a text without building them (sounds excluded), counted up to `cap`.
@@ -326,8 +352,8 @@ pub struct Opening {
 /// Reads how `text` opens.
 /// `count_cap`: how far its words are counted ([`Opening::words`]); a caller that only asks
 /// "at least 3 words?" passes 3.
-pub fn opening(text: &str, punctuated: bool, count_cap: usize) -> Opening {
-    let l = lists();
+pub fn opening(text: &str, punctuated: bool, count_cap: usize, lang: Lang) -> Opening {
+    let l = lists_for(lang);
     let mut o = Opening {
         words: count_words(text, count_cap),
         question: text.trim_end().ends_with('?'),
@@ -383,7 +409,7 @@ fn read_opening(l: &Lists, w: &[String], o: &mut Opening) {
             i += p.len();
             continue;
         }
-        if HESITATIONS.contains(&w[i].as_str()) {
+        if l.hesitations.contains(w[i].as_str()) {
             i += 1;
             continue;
         }
@@ -412,8 +438,8 @@ pub struct Ending {
 }
 
 /// Reads how `text` (A's words up to the change) ends.
-pub fn ending(text: &str) -> Ending {
-    let l = lists();
+pub fn ending(text: &str, lang: Lang) -> Ending {
+    let l = lists_for(lang);
     // Trailing sound annotations (`[laugh]`, `[other]`) say nothing about the words.
     let mut t = text.trim_end();
     while t.ends_with(']') {
@@ -594,15 +620,20 @@ mod tests {
 
     #[test]
     fn openings() {
-        let o = opening("Yeah, but I was just thinking more of --", true, COUNT_CAP);
+        let o = opening(
+            "Yeah, but I was just thinking more of --",
+            true,
+            COUNT_CAP,
+            Lang::EN,
+        );
         assert_eq!(o.contrast.as_deref(), Some("but"));
         assert_eq!(o.agreement, None);
-        let o = opening("Exactly. That's what I meant.", true, COUNT_CAP);
+        let o = opening("Exactly. That's what I meant.", true, COUNT_CAP, Lang::EN);
         assert_eq!(o.agreement.as_deref(), Some("exactly"));
-        let o = opening("Um, can I just add something?", true, COUNT_CAP);
+        let o = opening("Um, can I just add something?", true, COUNT_CAP, Lang::EN);
         assert_eq!(o.grab.as_deref(), Some("can i just"));
         assert!(o.question);
-        let o = opening("The budget is fine.", true, COUNT_CAP);
+        let o = opening("The budget is fine.", true, COUNT_CAP, Lang::EN);
         assert_eq!(
             o,
             Opening {
@@ -615,15 +646,17 @@ mod tests {
     #[test]
     fn endings() {
         assert_eq!(
-            ending("I'll make you presenter, so…").trail.as_deref(),
+            ending("I'll make you presenter, so…", Lang::EN)
+                .trail
+                .as_deref(),
             Some("so")
         );
-        assert!(ending("Do they ship, or are they more…").question);
-        assert!(ending("Is that okay?").question);
-        assert!(ending("Our song will begin in…").mid_clause);
-        assert!(ending("We decided that.").complete);
-        assert!(ending("Sorry, carry on. [laugh]").complete);
-        let e = ending("and then we…");
+        assert!(ending("Do they ship, or are they more…", Lang::EN).question);
+        assert!(ending("Is that okay?", Lang::EN).question);
+        assert!(ending("Our song will begin in…", Lang::EN).mid_clause);
+        assert!(ending("We decided that.", Lang::EN).complete);
+        assert!(ending("Sorry, carry on. [laugh]", Lang::EN).complete);
+        let e = ending("and then we…", Lang::EN);
         assert!(e.mid_clause && !e.complete && e.trail.is_none());
     }
 }

@@ -56,6 +56,7 @@
 pub mod cues;
 
 use super::wording;
+use crate::lang::Lang;
 use crate::model::{Transcript, Turn};
 pub use cues::Position;
 use cues::{Ending, Opening};
@@ -199,26 +200,51 @@ pub fn has_cross_speaker_overlap(t: &Transcript) -> bool {
 
 /// Finds and classifies the events of a transcript.
 pub fn detect(t: &Transcript, th: &Thresholds) -> (Vec<Event>, Mode) {
-    detect_with(t, th, || {
-        wording::is_punctuated(t.segments.iter().map(|s| s.text.as_str()))
-    })
+    let english = vec![Lang::EN; t.speakers.len()];
+    detect_with(
+        t,
+        th,
+        || wording::is_punctuated(t.segments.iter().map(|s| s.text.as_str())),
+        &english,
+    )
 }
 
 /// [`detect`], with whether the transcript punctuates ([`wording::is_punctuated`]) supplied by
-/// the caller, who has usually computed it already.
+/// the caller, who has usually computed it already, and each speaker's language (whose
+/// listener tokens and cue phrases are used; see [`crate::lang`]). A transcript where
+/// someone speaks a language without word lists has no reading (`Unavailable`): its
+/// listener tokens would count as bids for the floor.
 pub fn detect_with(
     t: &Transcript,
     th: &Thresholds,
     punctuated: impl FnOnce() -> bool,
+    langs: &[Lang],
 ) -> (Vec<Event>, Mode) {
-    if !t.is_timed() {
+    if !t.is_timed() || (t.has_text && langs.iter().any(|l| l.word_lists().is_none())) {
         return (Vec::new(), Mode::Unavailable);
     }
+    let langs = Langs(langs);
     if has_cross_speaker_overlap(t) {
         let p = t.has_text && punctuated();
-        (observed(t, th, p), Mode::Observed)
+        (observed(t, th, p, langs), Mode::Observed)
     } else {
-        (inferred(t, th, punctuated()), Mode::Inferred)
+        (inferred(t, th, punctuated(), langs), Mode::Inferred)
+    }
+}
+
+/// Each speaker's language, by speaker index.
+#[derive(Clone, Copy)]
+struct Langs<'a>(&'a [Lang]);
+
+impl Langs<'_> {
+    /// The language of the speaker of `turn` (English when unknown).
+    fn of(self, turn: &Turn) -> Lang {
+        self.0.get(turn.speaker).copied().unwrap_or(Lang::EN)
+    }
+
+    /// Whether `turn` is only listener tokens of its speaker's language.
+    fn backchannel(self, turn: &Turn) -> bool {
+        wording::is_backchannel_in(&turn.text, wording::lists_for(self.of(turn)))
     }
 }
 
@@ -335,13 +361,13 @@ impl Holders {
         }
     }
 
-    fn listener(&mut self, t: &Transcript, ai: usize) -> bool {
-        *self.listener[ai]
-            .get_or_insert_with(|| t.has_text && wording::is_backchannel(&t.turns[ai].text))
+    fn listener(&mut self, t: &Transcript, ai: usize, langs: Langs) -> bool {
+        *self.listener[ai].get_or_insert_with(|| t.has_text && langs.backchannel(&t.turns[ai]))
     }
 
-    fn ending(&mut self, t: &Transcript, ai: usize) -> &Ending {
-        self.ending[ai].get_or_insert_with(|| cues::ending(&t.turns[ai].text))
+    fn ending(&mut self, t: &Transcript, ai: usize, langs: Langs) -> &Ending {
+        self.ending[ai]
+            .get_or_insert_with(|| cues::ending(&t.turns[ai].text, langs.of(&t.turns[ai])))
     }
 }
 
@@ -349,19 +375,20 @@ impl Holders {
 struct Holder<'m> {
     ai: usize,
     memo: &'m mut Holders,
+    langs: Langs<'m>,
 }
 
 impl Holder<'_> {
     fn listener(&mut self, t: &Transcript) -> bool {
-        self.memo.listener(t, self.ai)
+        self.memo.listener(t, self.ai, self.langs)
     }
 
     fn ending(&mut self, t: &Transcript) -> &Ending {
-        self.memo.ending(t, self.ai)
+        self.memo.ending(t, self.ai, self.langs)
     }
 }
 
-fn observed(t: &Transcript, th: &Thresholds, punctuated: bool) -> Vec<Event> {
+fn observed(t: &Transcript, th: &Thresholds, punctuated: bool, langs: Langs) -> Vec<Event> {
     let mut events = Vec::new();
     let mut memo = Holders::new(t.turns.len());
     // Open non-embedded turns (indices), pruned as time advances.
@@ -381,6 +408,7 @@ fn observed(t: &Transcript, th: &Thresholds, punctuated: bool) -> Vec<Event> {
             let mut h = Holder {
                 ai,
                 memo: &mut memo,
+                langs,
             };
             if let Some(e) = classify_observed(t, th, punctuated, &mut h, bi) {
                 events.push(e);
@@ -410,7 +438,7 @@ fn classify_observed(
     let mut cues: Vec<Cue> = Vec::new();
     let mut stance_of = None;
     let mut position = None;
-    let listener_only = t.has_text && wording::is_backchannel(&b.text);
+    let listener_only = t.has_text && holder.langs.backchannel(b);
     let inside = b.embedded || bs.end <= as_.end;
     let (kind, detail, successful) = if !t.has_text {
         if b.embedded && dur <= 1_000 {
@@ -437,8 +465,12 @@ fn classify_observed(
         if elapsed < SIMULTANEOUS_MS {
             cues.push(format!("A and B started together ({} apart)", secs(elapsed)).into());
             (Kind::Overlap, "simultaneous start", false)
-        } else if !cues::two_content_words(&b.text) {
-            let content = wording::content_words_upto(&b.text, MIN_ATTEMPT_WORDS);
+        } else if !cues::two_content_words_in(&b.text, holder.langs.of(b)) {
+            let content = wording::content_words_upto_in(
+                &b.text,
+                MIN_ATTEMPT_WORDS,
+                wording::lists_for(holder.langs.of(b)),
+            );
             cues.push(
                 format!(
                     "{content} content word{}",
@@ -497,10 +529,10 @@ fn classify_attempt(
     let as_ = a.span.unwrap_or(bs);
     let remaining = as_.end - bs.start;
     let inside = b.embedded || bs.end <= as_.end;
-    let op = cues::opening(&b.text, punctuated, CONTRAST_MIN_WORDS);
+    let op = cues::opening(&b.text, punctuated, CONTRAST_MIN_WORDS, holder.langs.of(b));
     let (before, after_words, pos) = cues::split_at(t, a, bs.start);
     *position = Some(pos);
-    let end = cues::ending(&before);
+    let end = cues::ending(&before, holder.langs.of(a));
     let against = op.contrast.is_some() || op.grab.is_some();
     let took_floor = !inside && remaining <= th.yield_ms;
     let words_left = || -> Cue {
@@ -578,7 +610,7 @@ pub fn breaks_off(text: &str, punctuated: bool) -> bool {
     punctuated && !t.ends_with(['.', '?', '!', '"', '\'', ')', '”', '’', ']'])
 }
 
-fn inferred(t: &Transcript, th: &Thresholds, punctuated: bool) -> Vec<Event> {
+fn inferred(t: &Transcript, th: &Thresholds, punctuated: bool, langs: Langs) -> Vec<Event> {
     if !t.has_text {
         return Vec::new();
     }
@@ -596,7 +628,7 @@ fn inferred(t: &Transcript, th: &Thresholds, punctuated: bool) -> Vec<Event> {
             continue;
         }
         let next = main.get(k + 2).map(|&n| &t.turns[n]);
-        if let Some(e) = classify_inferred(th, punctuated, (ai, a), (bi, b), next) {
+        if let Some(e) = classify_inferred(th, punctuated, langs, (ai, a), (bi, b), next) {
             events.push(e);
         }
     }
@@ -606,6 +638,7 @@ fn inferred(t: &Transcript, th: &Thresholds, punctuated: bool) -> Vec<Event> {
 fn classify_inferred(
     th: &Thresholds,
     punctuated: bool,
+    langs: Langs,
     (ai, a): (usize, &Turn),
     (bi, b): (usize, &Turn),
     next: Option<&Turn>,
@@ -613,58 +646,58 @@ fn classify_inferred(
     let bs = b.span?;
     let mut cues: Vec<Cue> = Vec::new();
     let mut stance_of = None;
-    let (kind, detail, successful) =
-        if wording::is_backchannel(&b.text) && bs.len_ms() <= th.backchannel_max_ms {
-            (Kind::Backchannel, "listener token", false)
-        } else if !breaks_off(&a.text, punctuated) {
-            return None;
-        } else {
-            let end = cues::ending(&a.text);
-            let op = cues::opening(&b.text, punctuated, FLOOR_WORDS);
-            let resumed = next
-                .filter(|n| n.speaker == a.speaker)
-                .and_then(|n| n.span)
-                .filter(|s| s.start <= bs.end + RESUME_MS)
-                .map(|s| s.start.saturating_sub(bs.end));
-            let brief = op.words <= BRIEF_WORDS;
-            let against = op.contrast.is_some() || op.grab.is_some();
-            cues.push("A's turn broke off".into());
-            if end.question {
-                cues.push("A's question trailed off; B answered".into());
-                (Kind::Transition, "answer", false)
-            } else if let Some(tr) = &end.trail {
-                cues.push(format!("A trailed off on '{tr}' (a hand-over)").into());
-                (Kind::Transition, "hand-over", false)
-            } else if (against && op.words >= CONTRAST_MIN_WORDS)
-                || (op.words >= FLOOR_WORDS && op.agreement.is_none() && !op.question)
-            {
-                if end.mid_clause {
-                    cues.push("A stopped mid-clause".into());
-                }
-                cues.push(format!("B held the floor for {}", secs(bs.len_ms())).into());
-                stance_of = Some(stance(
-                    &Situation {
-                        op: &op,
-                        before: &end,
-                        a_final: &end,
-                        took_floor: true,
-                        after_words: 0,
-                        inferred: true,
-                    },
-                    &mut cues,
-                ));
-                (Kind::Interruption, "successful", true)
-            } else if let Some(r) = resumed.filter(|_| brief) {
-                cues.push(format!("B spoke briefly; A went on after {}", secs(r)).into());
-                (Kind::Transition, "A went on", false)
-            } else {
-                if op.agreement.is_some() {
-                    cues.push("B agreed".into());
-                }
-                cues.push("no sign that B took the floor from A".into());
-                (Kind::Transition, "weak evidence", false)
+    let (kind, detail, successful) = if langs.backchannel(b) && bs.len_ms() <= th.backchannel_max_ms
+    {
+        (Kind::Backchannel, "listener token", false)
+    } else if !breaks_off(&a.text, punctuated) {
+        return None;
+    } else {
+        let end = cues::ending(&a.text, langs.of(a));
+        let op = cues::opening(&b.text, punctuated, FLOOR_WORDS, langs.of(b));
+        let resumed = next
+            .filter(|n| n.speaker == a.speaker)
+            .and_then(|n| n.span)
+            .filter(|s| s.start <= bs.end + RESUME_MS)
+            .map(|s| s.start.saturating_sub(bs.end));
+        let brief = op.words <= BRIEF_WORDS;
+        let against = op.contrast.is_some() || op.grab.is_some();
+        cues.push("A's turn broke off".into());
+        if end.question {
+            cues.push("A's question trailed off; B answered".into());
+            (Kind::Transition, "answer", false)
+        } else if let Some(tr) = &end.trail {
+            cues.push(format!("A trailed off on '{tr}' (a hand-over)").into());
+            (Kind::Transition, "hand-over", false)
+        } else if (against && op.words >= CONTRAST_MIN_WORDS)
+            || (op.words >= FLOOR_WORDS && op.agreement.is_none() && !op.question)
+        {
+            if end.mid_clause {
+                cues.push("A stopped mid-clause".into());
             }
-        };
+            cues.push(format!("B held the floor for {}", secs(bs.len_ms())).into());
+            stance_of = Some(stance(
+                &Situation {
+                    op: &op,
+                    before: &end,
+                    a_final: &end,
+                    took_floor: true,
+                    after_words: 0,
+                    inferred: true,
+                },
+                &mut cues,
+            ));
+            (Kind::Interruption, "successful", true)
+        } else if let Some(r) = resumed.filter(|_| brief) {
+            cues.push(format!("B spoke briefly; A went on after {}", secs(r)).into());
+            (Kind::Transition, "A went on", false)
+        } else {
+            if op.agreement.is_some() {
+                cues.push("B agreed".into());
+            }
+            cues.push("no sign that B took the floor from A".into());
+            (Kind::Transition, "weak evidence", false)
+        }
+    };
     Some(Event {
         start: bs.start,
         by: b.speaker,
