@@ -9,4 +9,5 @@ mod html;
 mod interruption_eval;
 mod render;
 mod reports;
+mod table;
 mod util;
