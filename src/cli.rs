@@ -177,6 +177,10 @@ pub struct TurnsArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = TurnsFormat::Table)]
     pub format: TurnsFormat,
+    /// Print the tables at their natural width: turn texts are not wrapped (by default a
+    /// table is fitted to the terminal, or to `COLUMNS` when set).
+    #[arg(long)]
+    pub wide: bool,
 }
 
 /// Output formats of `analyze`.
@@ -244,6 +248,15 @@ pub struct AnalyzeArgs {
     /// file per speaker (`speakers/<slug>.md` and `.html`) under this directory (atomically).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Every table at its natural width: the speakers table with every column and its full
+    /// header.
+    ///
+    /// By default the table is fitted to the terminal (or to `COLUMNS` when set): on a
+    /// narrow one it keeps one line per speaker with short headers (explained under the
+    /// table), dropping the least important columns first. `--wide` never drops or shortens
+    /// anything; lines may then be longer than the terminal (try `less -S`).
+    #[arg(long)]
+    pub wide: bool,
     /// Metric options.
     #[command(flatten)]
     pub metrics: MetricArgs,
@@ -296,6 +309,10 @@ pub struct TeamArgs {
     /// Also write `team.md`, `team.json` and the per-meeting reports under this directory.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Print the tables at their natural width: headers in full, nothing wrapped (by
+    /// default a table is fitted to the terminal, or to `COLUMNS` when set).
+    #[arg(long)]
+    pub wide: bool,
     /// Metric options.
     #[command(flatten)]
     pub metrics: MetricArgs,
@@ -319,10 +336,10 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = CheckFormat::Table)]
     pub format: CheckFormat,
-    /// The language spoken in the meetings (ISO 639-1 code such as `es`, or an English name),
-    /// instead of detecting it per meeting and per speaker (README "Languages").
-    #[arg(long = "language", value_name = "CODE")]
-    pub spoken: Option<String>,
+    /// Print the table at its natural width: long lines are not wrapped (by default the
+    /// table is fitted to the terminal, or to `COLUMNS` when set).
+    #[arg(long)]
+    pub wide: bool,
     /// Inclusive-language options.
     #[command(flatten)]
     pub language: LanguageArgs,
@@ -682,7 +699,7 @@ fn run_turns(args: &TurnsArgs, cfg: &Config, msg: &Messages) -> anyhow::Result<E
     let transcripts: Vec<&Transcript> = outcomes.iter().flatten().flatten().collect();
     let rejected: Vec<&Rejected> = outcomes.iter().filter_map(|o| o.as_ref().err()).collect();
     let out = match args.format {
-        TurnsFormat::Table => render::turns::table(&transcripts),
+        TurnsFormat::Table => render::turns::table(&transcripts, table_width(args.wide)),
         TurnsFormat::Json => render::turns::json(&transcripts, &rejected),
         TurnsFormat::Csv => render::turns::csv(&transcripts),
     };
@@ -760,6 +777,16 @@ pub fn check_gates<'a>(
     failed
 }
 
+/// The width the tables are fitted to: none with `--wide` (natural width), else
+/// [`render::width::table_width`] (`COLUMNS`, then the terminal on stdout).
+pub fn table_width(wide: bool) -> Option<u16> {
+    if wide {
+        None
+    } else {
+        render::width::table_width()
+    }
+}
+
 fn default_is_table() -> bool {
     std::io::stdout().is_terminal()
 }
@@ -772,6 +799,8 @@ const WINDOW: usize = 8;
 /// Writes a report format incrementally, meeting by meeting, in input order.
 struct Streamer {
     format: ReportFormat,
+    /// The width the tables are fitted to (`None`: natural width).
+    width: Option<u16>,
     meetings: usize,
     /// HTML is one page: its meetings are kept until the end.
     held: Vec<MeetingReport>,
@@ -795,7 +824,7 @@ impl Streamer {
                 self.held.extend(chunk.meetings);
                 String::new()
             }
-            ReportFormat::Table => render::report::table_text(&chunk),
+            ReportFormat::Table => render::report::table_text(&chunk, self.width),
             ReportFormat::Jsonl => render::jsonl::jsonl(&chunk),
             ReportFormat::Md => chunk
                 .meetings
@@ -908,6 +937,7 @@ fn run_analyze(args: &AnalyzeArgs, cfg: &Config, msg: &Messages) -> anyhow::Resu
     });
     let mut streamer = Streamer {
         format,
+        width: table_width(args.wide),
         meetings: 0,
         held: Vec::new(),
     };
@@ -1003,7 +1033,13 @@ fn run_check_with_lexicons(args: &CheckArgs, cfg: &Config) -> anyhow::Result<Exi
             .map_err(|e| UsageError(format!("{}: cannot read: {e}", args.file.display())))?
     };
     let text = String::from_utf8_lossy(&bytes);
-    let out = render::check::render(&text, lexicon, &opts, args.format == CheckFormat::Jsonl);
+    let out = render::check::render(
+        &text,
+        lexicon,
+        &opts,
+        args.format == CheckFormat::Jsonl,
+        table_width(args.wide),
+    );
     write_stdout(&out)?;
     Ok(ExitCode::Ok)
 }

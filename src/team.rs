@@ -679,9 +679,10 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
             serde_json::to_writer_pretty(&mut out, &report)?;
             std::io::Write::write_all(&mut out, b"\n")?;
         }
-        TeamFormat::Table => {
-            std::io::Write::write_all(&mut out, crate::render::team::table(&report).as_bytes())?
-        }
+        TeamFormat::Table => std::io::Write::write_all(
+            &mut out,
+            crate::render::team::table(&report, cli::table_width(args.wide)).as_bytes(),
+        )?,
         TeamFormat::Md => {
             std::io::Write::write_all(&mut out, crate::render::team::markdown(&report).as_bytes())?
         }

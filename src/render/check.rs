@@ -29,13 +29,21 @@ struct Line<'a> {
     flags: Vec<Flag<'a>>,
 }
 
-/// Renders the check of every line of `text`.
-pub fn render(text: &str, lexicon: &Lexicon, opts: &Options, jsonl: bool) -> String {
+/// Renders the check of every line of `text`: JSON Lines, or a table fitted to `width`
+/// (long lines wrapped by comfy-table; `None` or `Some(0)`: natural width, see
+/// [`crate::render::width`]).
+pub fn render(
+    text: &str,
+    lexicon: &Lexicon,
+    opts: &Options,
+    jsonl: bool,
+    width: Option<u16>,
+) -> String {
     let vader = Analyzer::global();
     let mut out = String::new();
     let mut table = comfy_table::Table::new();
     table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED);
-    table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
+    crate::render::width::arrange(&mut table, width);
     table.set_header(vec!["line", "compound", "text", "flags"]);
     for (i, raw) in text.split('\n').enumerate() {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -90,6 +98,7 @@ pub fn render(text: &str, lexicon: &Lexicon, opts: &Options, jsonl: bool) -> Str
         }
     }
     if !jsonl {
+        crate::render::width::floor_columns(&mut table, width);
         out = table.to_string();
         out.push('\n');
     }

@@ -9,6 +9,7 @@ pub mod report;
 pub mod speaker;
 pub mod team;
 pub mod turns;
+pub mod width;
 
 /// Makes text inert for a terminal: control characters (ANSI escapes, newlines, NUL) are
 /// replaced by a visible `�`-free form (`\u{1b}` becomes `␛`, other controls a space).

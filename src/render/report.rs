@@ -1,8 +1,8 @@
 //! Renderers of the `analyze` report: a terminal table and the JSON model.
 
-use crate::render::inert;
-use crate::report::{MeetingReport, Report};
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use crate::render::{inert, width};
+use crate::report::{MeetingReport, Report, SpeakerReport};
+use comfy_table::{CellAlignment, Table, presets};
 
 /// The complete model as pretty JSON (ends with a newline).
 pub fn json(report: &Report) -> String {
@@ -38,16 +38,317 @@ fn clock(s: Option<f64>) -> String {
     )
 }
 
-fn table() -> Table {
+fn table(width: Option<u16>) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED);
-    t.set_content_arrangement(ContentArrangement::Dynamic);
+    width::arrange(&mut t, width);
     t
+}
+
+/// A column of the speakers table (in the order the table shows them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpeakerColumn {
+    /// The speaker's name.
+    Speaker,
+    /// Talk time, `h:mm:ss`.
+    Talk,
+    /// Share of the meeting's talk time.
+    Share,
+    /// Number of turns.
+    Turns,
+    /// Number of words.
+    Words,
+    /// Words per minute of talk.
+    Wpm,
+    /// The longest monologue, in seconds.
+    Longest,
+    /// Median gap before the speaker's responses, in seconds.
+    Gap,
+    /// Questions asked.
+    Questions,
+    /// Fillers per 100 words.
+    Fillers,
+    /// Interruptions made (and how many of them took the floor).
+    InterruptionsMade,
+    /// Interruptions received.
+    InterruptionsReceived,
+    /// Backchannels given.
+    Backchannels,
+}
+
+impl SpeakerColumn {
+    /// Every column, in display order (left to right).
+    pub const ALL: [SpeakerColumn; 13] = [
+        SpeakerColumn::Speaker,
+        SpeakerColumn::Talk,
+        SpeakerColumn::Share,
+        SpeakerColumn::Turns,
+        SpeakerColumn::Words,
+        SpeakerColumn::Wpm,
+        SpeakerColumn::Longest,
+        SpeakerColumn::Gap,
+        SpeakerColumn::Questions,
+        SpeakerColumn::Fillers,
+        SpeakerColumn::InterruptionsMade,
+        SpeakerColumn::InterruptionsReceived,
+        SpeakerColumn::Backchannels,
+    ];
+
+    /// The header of the full table (`--wide`, an unknown width, or a terminal wide enough).
+    pub fn header(self) -> &'static str {
+        match self {
+            SpeakerColumn::Speaker => "speaker",
+            SpeakerColumn::Talk => "talk",
+            SpeakerColumn::Share => "share",
+            SpeakerColumn::Turns => "turns",
+            SpeakerColumn::Words => "words",
+            SpeakerColumn::Wpm => "wpm",
+            SpeakerColumn::Longest => "longest",
+            SpeakerColumn::Gap => "gap (med)",
+            SpeakerColumn::Questions => "questions",
+            SpeakerColumn::Fillers => "fillers/100",
+            SpeakerColumn::InterruptionsMade => "interrupts",
+            SpeakerColumn::InterruptionsReceived => "interrupted",
+            SpeakerColumn::Backchannels => "backchannels",
+        }
+    }
+
+    /// The header of the compact table (a terminal narrower than the full table).
+    pub fn short_header(self) -> &'static str {
+        match self {
+            SpeakerColumn::Longest => "long",
+            SpeakerColumn::Gap => "gap",
+            SpeakerColumn::Questions => "q",
+            SpeakerColumn::Fillers => "f/100",
+            SpeakerColumn::InterruptionsMade => "int→",
+            SpeakerColumn::InterruptionsReceived => "int←",
+            SpeakerColumn::Backchannels => "bc",
+            c => c.header(),
+        }
+    }
+
+    /// What a short header stands for, printed in the legend under the compact table
+    /// (`None`: the short header is the full one and needs no legend).
+    pub fn legend(self) -> Option<&'static str> {
+        match self {
+            SpeakerColumn::Longest => Some("longest monologue"),
+            SpeakerColumn::Gap => Some("median response gap (s)"),
+            SpeakerColumn::Questions => Some("questions"),
+            SpeakerColumn::Fillers => Some("fillers per 100 words"),
+            SpeakerColumn::InterruptionsMade => {
+                Some("interruptions made (in brackets: took the floor)")
+            }
+            SpeakerColumn::InterruptionsReceived => Some("interruptions received"),
+            SpeakerColumn::Backchannels => Some("backchannels"),
+            _ => None,
+        }
+    }
+
+    /// Whether the column is right-aligned (all but the name).
+    fn right(self) -> bool {
+        self != SpeakerColumn::Speaker
+    }
+
+    /// The cell of speaker `s`; `short` abbreviates the interruptions made.
+    fn cell(self, s: &SpeakerReport, short: bool) -> String {
+        match self {
+            SpeakerColumn::Speaker => inert(&s.name),
+            SpeakerColumn::Talk => clock(s.talk_seconds),
+            SpeakerColumn::Share => pct(s.talk_share),
+            SpeakerColumn::Turns => s.turns.to_string(),
+            // A speaker of a language written without spaces is counted in characters.
+            SpeakerColumn::Words => match (s.words, s.characters) {
+                (None, Some(c)) => format!("{c} chars"),
+                (w, _) => opt(w),
+            },
+            SpeakerColumn::Wpm => match (s.words_per_minute, s.characters_per_minute) {
+                (None, Some(c)) => format!("{c:.0} c/min"),
+                (w, _) => opt_f(w, 0),
+            },
+            SpeakerColumn::Longest => s
+                .longest_monologue
+                .as_ref()
+                .map_or_else(|| "–".to_string(), |l| format!("{:.0}s", l.seconds)),
+            SpeakerColumn::Gap => opt_f(s.response_gap_median_seconds, 2),
+            SpeakerColumn::Questions => opt(s.questions),
+            SpeakerColumn::Fillers => opt_f(s.fillers_per_100_words, 1),
+            SpeakerColumn::InterruptionsMade if short => {
+                format!("{} ({})", s.interruptions_made, s.interruptions_successful)
+            }
+            SpeakerColumn::InterruptionsMade => format!(
+                "{} ({} took floor)",
+                s.interruptions_made, s.interruptions_successful
+            ),
+            SpeakerColumn::InterruptionsReceived => s.interruptions_received.to_string(),
+            SpeakerColumn::Backchannels => s.backchannels.to_string(),
+        }
+    }
+}
+
+/// The order in which the speakers table keeps its columns on a terminal too narrow for all
+/// of them, most important first. The compact table (short headers, legend underneath) drops
+/// columns from the end of this list until it fits, and never drops the first
+/// [`KEPT_COLUMNS`]; only then are names cut (`…`). Who spoke and how much comes first, then
+/// turn-taking and interruptions, then the wording and pacing details. The README's
+/// "The terminal table" repeats this order.
+pub const COLUMN_PRIORITY: [SpeakerColumn; 13] = [
+    SpeakerColumn::Speaker,
+    SpeakerColumn::Share,
+    SpeakerColumn::Talk,
+    SpeakerColumn::Turns,
+    SpeakerColumn::InterruptionsMade,
+    SpeakerColumn::InterruptionsReceived,
+    SpeakerColumn::Words,
+    SpeakerColumn::Wpm,
+    SpeakerColumn::Questions,
+    SpeakerColumn::Fillers,
+    SpeakerColumn::Longest,
+    SpeakerColumn::Gap,
+    SpeakerColumn::Backchannels,
+];
+
+/// How many columns of [`COLUMN_PRIORITY`] the compact table always keeps (speaker, share).
+pub const KEPT_COLUMNS: usize = 2;
+
+/// The narrowest a name is cut to (`…` included) when even the kept columns do not fit.
+const MIN_NAME_WIDTH: usize = 8;
+
+/// One column's header and cells, with the width comfy-table will give its content.
+struct Col {
+    kind: SpeakerColumn,
+    header: &'static str,
+    cells: Vec<String>,
+    content: usize,
+}
+
+impl Col {
+    fn new(kind: SpeakerColumn, m: &MeetingReport, short: bool) -> Col {
+        let header = if short {
+            kind.short_header()
+        } else {
+            kind.header()
+        };
+        let cells: Vec<String> = m.speakers.iter().map(|s| kind.cell(s, short)).collect();
+        let content = cells
+            .iter()
+            .map(|c| width::display_width(c))
+            .chain(std::iter::once(width::display_width(header)))
+            .max()
+            .unwrap_or(0);
+        Col {
+            kind,
+            header,
+            cells,
+            content,
+        }
+    }
+}
+
+/// The printed width of a `UTF8_FULL_CONDENSED` table with these columns: each column's
+/// content plus one space of padding either side, and a border before, between and after.
+fn table_chars(cols: &[&Col]) -> usize {
+    cols.iter().map(|c| c.content + 2).sum::<usize>() + cols.len() + 1
+}
+
+fn render_speakers(cols: &[&Col], names: Option<&[String]>) -> String {
+    let mut t = table(None);
+    t.set_header(cols.iter().map(|c| c.header).collect::<Vec<_>>());
+    let rows = cols.first().map_or(0, |c| c.cells.len());
+    for r in 0..rows {
+        t.add_row(
+            cols.iter()
+                .map(|c| match (c.kind, names) {
+                    (SpeakerColumn::Speaker, Some(n)) => n[r].clone(),
+                    _ => c.cells[r].clone(),
+                })
+                .collect::<Vec<_>>(),
+        );
+    }
+    for (i, c) in cols.iter().enumerate() {
+        if c.kind.right()
+            && let Some(col) = t.column_mut(i)
+        {
+            col.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    let mut out = t.to_string();
+    out.push('\n');
+    out
+}
+
+/// The speakers table, one line per speaker, for `width` (see [`meeting_table`]).
+fn speakers_table(m: &MeetingReport, width: Option<u16>) -> String {
+    let full: Vec<Col> = SpeakerColumn::ALL
+        .iter()
+        .map(|&k| Col::new(k, m, false))
+        .collect();
+    let full_refs: Vec<&Col> = full.iter().collect();
+    let w = match width::known(width) {
+        Some(w) if table_chars(&full_refs) > usize::from(w) => usize::from(w),
+        _ => return render_speakers(&full_refs, None),
+    };
+    let short: Vec<Col> = SpeakerColumn::ALL
+        .iter()
+        .map(|&k| Col::new(k, m, true))
+        .collect();
+    let rank = |k: SpeakerColumn| COLUMN_PRIORITY.iter().position(|&p| p == k).unwrap_or(0);
+    // Keep the most important `keep` columns (in display order) for the largest `keep` that fits.
+    let pick =
+        |keep: usize| -> Vec<&Col> { short.iter().filter(|c| rank(c.kind) < keep).collect() };
+    let mut keep = COLUMN_PRIORITY.len();
+    while keep > KEPT_COLUMNS && table_chars(&pick(keep)) > w {
+        keep -= 1;
+    }
+    let cols = pick(keep);
+    // Last resort: cut the names to what is left of the width.
+    let total = table_chars(&cols);
+    let names = (total > w).then(|| {
+        let name_col = &short[0];
+        let room = (name_col.content + w)
+            .saturating_sub(total)
+            .max(MIN_NAME_WIDTH)
+            .max(width::display_width(name_col.header));
+        name_col
+            .cells
+            .iter()
+            .map(|n| width::truncate(n, room))
+            .collect::<Vec<_>>()
+    });
+    let mut out = render_speakers(&cols, names.as_deref());
+    let legend: Vec<String> = cols
+        .iter()
+        .filter_map(|c| c.kind.legend().map(|l| format!("{} = {l}", c.header)))
+        .collect();
+    for line in width::wrap_list(&legend, width) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    let hidden: Vec<String> = SpeakerColumn::ALL
+        .iter()
+        .filter(|&&k| rank(k) >= keep)
+        .map(|k| k.header().to_string())
+        .collect();
+    if !hidden.is_empty() {
+        let mut items = vec![format!("hidden at {w} columns (see --wide): {}", hidden[0])];
+        items.extend(hidden[1..].iter().cloned());
+        for line in width::wrap_list(&items, width) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// One meeting as text: a summary line, the speakers table, balance, the who-interrupts-whom
 /// matrix and the warnings.
-pub fn meeting_table(m: &MeetingReport) -> String {
+///
+/// `width` is the terminal width the tables should fit (from [`width::table_width`]; `None`
+/// or `Some(0)`: unknown). At an unknown width, or when the full speakers table fits, every
+/// column is printed with its full header at its natural width (what `--wide` asks for, by
+/// passing `None`). Narrower, the speakers table keeps one line per speaker: short headers
+/// with a legend under it, then columns dropped in [`COLUMN_PRIORITY`] order (named under the
+/// table), then names cut with `…`. The matrix is wrapped by comfy-table to fit.
+pub fn meeting_table(m: &MeetingReport, width: Option<u16>) -> String {
     let mut out = String::new();
     out.push_str(&format!(
         "{} ({}): duration {}, speech {}, overlap {}, silence {}, {} switches/min, interruptions {}\n",
@@ -60,51 +361,7 @@ pub fn meeting_table(m: &MeetingReport) -> String {
         opt_f(m.switches_per_minute, 2),
         serde_json::to_value(m.interruption_mode).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
     ));
-    let mut t = table();
-    t.set_header(vec![
-        "speaker",
-        "talk",
-        "share",
-        "turns",
-        "words",
-        "wpm",
-        "longest",
-        "gap (med)",
-        "questions",
-        "fillers/100",
-        "interrupts",
-        "interrupted",
-        "backchannels",
-    ]);
-    for s in &m.speakers {
-        t.add_row(vec![
-            inert(&s.name),
-            clock(s.talk_seconds),
-            pct(s.talk_share),
-            s.turns.to_string(),
-            opt(s.words),
-            opt_f(s.words_per_minute, 0),
-            s.longest_monologue
-                .as_ref()
-                .map_or_else(|| "–".to_string(), |l| format!("{:.0}s", l.seconds)),
-            opt_f(s.response_gap_median_seconds, 2),
-            opt(s.questions),
-            opt_f(s.fillers_per_100_words, 1),
-            format!(
-                "{} ({} took floor)",
-                s.interruptions_made, s.interruptions_successful
-            ),
-            s.interruptions_received.to_string(),
-            s.backchannels.to_string(),
-        ]);
-    }
-    for i in 1..13 {
-        if let Some(c) = t.column_mut(i) {
-            c.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    out.push_str(&t.to_string());
-    out.push('\n');
+    out.push_str(&speakers_table(m, width));
     for b in std::iter::once(&m.balance).chain(m.roster_balance.as_ref()) {
         out.push_str(&format!(
             "balance over {} {}: gini {}, evenness {}, max share {} (equal share {}), turn gini {}\n",
@@ -125,15 +382,44 @@ pub fn meeting_table(m: &MeetingReport) -> String {
     }
     let total: usize = m.matrix.counts.iter().flatten().sum();
     if total > 0 {
-        let mut t = table();
-        let mut header = vec!["who ↓ interrupts whom →".to_string()];
+        let mut t = table(width);
         let active: Vec<usize> = (0..m.matrix.speakers.len())
             .filter(|&i| {
                 m.matrix.counts[i].iter().sum::<usize>() > 0
                     || m.matrix.counts.iter().any(|r| r[i] > 0)
             })
             .collect();
-        header.extend(active.iter().map(|&i| inert(&m.matrix.speakers[i])));
+        let names: Vec<String> = active
+            .iter()
+            .map(|&i| inert(&m.matrix.speakers[i]))
+            .collect();
+        // The corner names the reading direction; on a terminal too narrow for it in full, a
+        // shorter form spares a column of wrapped words (comfy-table wraps whatever remains).
+        let widest = names
+            .iter()
+            .map(|n| width::display_width(n))
+            .max()
+            .unwrap_or(0);
+        let corner = "who ↓ interrupts whom →";
+        let cells: usize = active
+            .iter()
+            .zip(&names)
+            .map(|(&j, n)| {
+                let digits = active
+                    .iter()
+                    .map(|&i| m.matrix.counts[i][j].to_string().len())
+                    .max()
+                    .unwrap_or(1);
+                width::display_width(n).max(digits) + 3
+            })
+            .sum();
+        let natural = 1 + width::display_width(corner).max(widest) + 3 + cells;
+        let corner = match width::known(width) {
+            Some(w) if natural > usize::from(w) => "↓ interrupts →",
+            _ => corner,
+        };
+        let mut header = vec![corner.to_string()];
+        header.extend(names.iter().cloned());
         t.set_header(header);
         for &i in &active {
             let mut row = vec![inert(&m.matrix.speakers[i])];
@@ -146,6 +432,7 @@ pub fn meeting_table(m: &MeetingReport) -> String {
             }));
             t.add_row(row);
         }
+        width::floor_columns(&mut t, width);
         out.push_str(&t.to_string());
         out.push('\n');
     }
@@ -155,12 +442,43 @@ pub fn meeting_table(m: &MeetingReport) -> String {
     out
 }
 
-/// The whole report as text.
-pub fn table_text(r: &Report) -> String {
+/// The whole report as text, every meeting's tables fitted to `width` as in
+/// [`meeting_table`].
+pub fn table_text(r: &Report, width: Option<u16>) -> String {
     let mut out = String::new();
     for m in &r.meetings {
-        out.push_str(&meeting_table(m));
+        out.push_str(&meeting_table(m, width));
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn priority_lists_every_column_once_name_first() {
+        assert_eq!(COLUMN_PRIORITY[0], SpeakerColumn::Speaker);
+        assert_eq!(COLUMN_PRIORITY.len(), SpeakerColumn::ALL.len());
+        for c in SpeakerColumn::ALL {
+            assert_eq!(
+                COLUMN_PRIORITY.iter().filter(|&&p| p == c).count(),
+                1,
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_abbreviated_header_is_explained() {
+        for c in SpeakerColumn::ALL {
+            assert_eq!(
+                c.short_header() != c.header(),
+                c.legend().is_some(),
+                "{c:?}"
+            );
+            assert!(c.short_header().chars().count() <= c.header().chars().count());
+        }
+    }
 }

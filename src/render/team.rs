@@ -94,9 +94,11 @@ fn rows(r: &TeamReport) -> Vec<(String, Vec<Vec<String>>, String)> {
         .collect()
 }
 
-/// Terminal tables, one per period, then the people over the whole range.
-pub fn table(r: &TeamReport) -> String {
-    use comfy_table::{ContentArrangement, Table, presets};
+/// Terminal tables, one per period, then the people over the whole range, fitted to `width`
+/// (wrapped by comfy-table; `None` or `Some(0)`: natural width, see
+/// [`crate::render::width`]).
+pub fn table(r: &TeamReport, width: Option<u16>) -> String {
+    use comfy_table::{Table, presets};
     let mut out = format!(
         "team report by {}: {} meetings in {} periods (▲/▼: change against the previous period)\n\n",
         r.by,
@@ -107,17 +109,19 @@ pub fn table(r: &TeamReport) -> String {
         out.push_str(&format!("{label}: {team}\n"));
         let mut t = Table::new();
         t.load_style(presets::UTF8_FULL_CONDENSED);
-        t.set_content_arrangement(ContentArrangement::Dynamic);
+        crate::render::width::arrange(&mut t, width);
         t.set_header(HEADER.to_vec());
         for row in rows {
             t.add_row(row.iter().map(|c| inert(c)).collect::<Vec<_>>());
         }
+        crate::render::width::floor_columns(&mut t, width);
         out.push_str(&t.to_string());
         out.push_str("\n\n");
     }
     out.push_str("overall (talk share trend in points per period)\n");
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED);
+    crate::render::width::arrange(&mut t, width);
     t.set_header(vec![
         "person",
         "meetings",
@@ -139,6 +143,7 @@ pub fn table(r: &TeamReport) -> String {
             f.backchannels.to_string(),
         ]);
     }
+    crate::render::width::floor_columns(&mut t, width);
     out.push_str(&t.to_string());
     out.push('\n');
     for s in &r.skipped {

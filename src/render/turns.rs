@@ -156,9 +156,10 @@ pub fn csv(transcripts: &[&Transcript]) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// Renders a terminal table per transcript.
-pub fn table(transcripts: &[&Transcript]) -> String {
-    use comfy_table::{ContentArrangement, Table, presets};
+/// Renders a terminal table per transcript, fitted to `width` (long texts wrapped by
+/// comfy-table; `None` or `Some(0)`: natural width, see [`crate::render::width`]).
+pub fn table(transcripts: &[&Transcript], width: Option<u16>) -> String {
+    use comfy_table::{Table, presets};
     let mut out = String::new();
     for t in transcripts {
         out.push_str(&format!(
@@ -170,7 +171,7 @@ pub fn table(transcripts: &[&Transcript]) -> String {
         ));
         let mut table = Table::new();
         table.load_style(presets::UTF8_FULL_CONDENSED);
-        table.set_content_arrangement(ContentArrangement::Dynamic);
+        crate::render::width::arrange(&mut table, width);
         table.set_header(vec!["#", "speaker", "start", "end", "text"]);
         for (i, u) in t.turns.iter().enumerate() {
             let (a, b) = match u.span {
@@ -194,6 +195,7 @@ pub fn table(transcripts: &[&Transcript]) -> String {
                 crate::render::inert(&text),
             ]);
         }
+        crate::render::width::floor_columns(&mut table, width);
         out.push_str(&table.to_string());
         out.push_str("\n\n");
     }

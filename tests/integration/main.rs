@@ -10,4 +10,5 @@ mod interruption_eval;
 mod languages;
 mod render;
 mod reports;
+mod table;
 mod util;

@@ -267,7 +267,9 @@ fuzz_target!(|m: Meeting| {
     for line in render::jsonl::jsonl(&r).lines() {
         serde_json::from_str::<serde_json::Value>(line).expect("JSONL line parses");
     }
-    no_escape("table", &render::report::table_text(&r));
+    no_escape("table", &render::report::table_text(&r, None));
+    // A narrow terminal: short headers, dropped columns and cut names.
+    no_escape("narrow table", &render::report::table_text(&r, Some(24)));
     no_escape("csv", &render::csv::csv(&r));
     no_escape("md", &render::markdown::report(&r));
     no_escape("summary.md", &render::markdown::meeting(&r.meetings[0]));
@@ -298,7 +300,7 @@ fuzz_target!(|m: Meeting| {
             &render::html::speaker_html_from(m0, i, m.show_names, &md, &m0.turn_bars),
         );
     }
-    no_escape("turns table", &render::turns::table(&[&t]));
+    no_escape("turns table", &render::turns::table(&[&t], None));
     no_escape("turns csv", &render::turns::csv(&[&t]));
     let tj = render::turns::json(&[&t], &[]);
     serde_json::from_str::<serde_json::Value>(&tj).expect("turns JSON parses");
