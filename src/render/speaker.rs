@@ -660,11 +660,22 @@ fn figures(m: &MeetingReport, names: &Names, cx: &Context, out: &mut String) {
                 }
             );
         }
-        None => match me.words {
-            Some(w) => {
+        None => match (me.words, me.characters, me.characters_per_minute) {
+            (_, Some(c), Some(cpm)) => {
+                let _ = writeln!(
+                    out,
+                    "- **Pace**: {cpm:.0} characters per minute ({c} characters; {} is written \
+                     without spaces, so its pace is counted in characters).",
+                    spoken(m, me).name()
+                );
+            }
+            (None, Some(c), None) => {
+                let _ = writeln!(out, "- **Pace**: not available ({c} characters).");
+            }
+            (Some(w), _, _) => {
                 let _ = writeln!(out, "- **Pace**: not available ({w} words).");
             }
-            None => out.push_str("- **Pace**: not available (the transcript has no words).\n"),
+            _ => out.push_str("- **Pace**: not available (the transcript has no words).\n"),
         },
     }
     let gap = match me.response_gap_median_seconds {
@@ -689,9 +700,16 @@ fn figures(m: &MeetingReport, names: &Names, cx: &Context, out: &mut String) {
         ),
     };
     let _ = writeln!(out, "- **Response gap**: {gap}{early}.");
-    if me.words.is_none() {
+    if !m.has_text {
         out.push_str(
             "- **Questions, fillers and hedges**: not available (the transcript has no words).\n",
+        );
+    } else if me.fillers.is_none() {
+        let _ = writeln!(out, "- **Questions asked**: {}.", count(me.questions));
+        let _ = writeln!(
+            out,
+            "- **Fillers and hedges**: not counted (turnstat has no list of them for {}).",
+            spoken(m, me).name()
         );
     } else {
         let _ = writeln!(out, "- **Questions asked**: {}.", count(me.questions));
@@ -706,6 +724,12 @@ fn figures(m: &MeetingReport, names: &Names, cx: &Context, out: &mut String) {
         );
     }
     out.push('\n');
+}
+
+/// The language a speaker spoke: their own when it differs from the meeting's, else the
+/// meeting's.
+fn spoken(m: &MeetingReport, me: &SpeakerReport) -> crate::lang::Lang {
+    me.language.unwrap_or(m.language)
 }
 
 /// Competitive interruptions of the meeting that satisfy `f`.
@@ -906,6 +930,13 @@ fn language(m: &MeetingReport, names: &Names, out: &mut String) {
     let me = names.me();
     out.push_str("## Language\n\n");
     match &me.inclusive {
+        None if m.has_text => {
+            let _ = writeln!(
+                out,
+                "Not available: the inclusive-language list is English, and you spoke {}.\n",
+                spoken(m, me).name()
+            );
+        }
         None => out.push_str("Not available: the transcript has no words.\n\n"),
         Some(inc) if inc.findings.is_empty() => {
             out.push_str(
@@ -948,10 +979,17 @@ fn language(m: &MeetingReport, names: &Names, out: &mut String) {
     }
 }
 
-fn sentiment(names: &Names, out: &mut String) {
+fn sentiment(m: &MeetingReport, names: &Names, out: &mut String) {
     let me = names.me();
     out.push_str("## Sentiment\n\n");
     match &me.sentiment {
+        None if m.has_text && !spoken(m, me).is_english() => {
+            let _ = writeln!(
+                out,
+                "Not available: the sentiment word list (VADER) is English, and you spoke {}.\n",
+                spoken(m, me).name()
+            );
+        }
         None => out.push_str("Not available: no sentences of yours could be scored.\n\n"),
         Some(s) => {
             let _ = writeln!(
@@ -1067,7 +1105,7 @@ fn markdown_of(
     interruptions(m, &names, &mut out);
     listening(me, &mut out);
     language(m, &names, &mut out);
-    sentiment(&names, &mut out);
+    sentiment(m, &names, &mut out);
     out.push_str("## Reflection prompts\n\n");
     for (i, p) in prompts(m, &names, &cx).iter().enumerate() {
         let _ = writeln!(out, "{}. {p}", i + 1);

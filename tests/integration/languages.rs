@@ -246,3 +246,26 @@ fn corpus_languages_and_slugs() {
     }
     assert!(seen > 190, "{seen}");
 }
+
+/// A private report names the language as the reason a figure is missing, never "no words".
+#[test]
+fn private_reports_name_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    cargo_bin_cmd!("turnstat")
+        .args(["analyze", "-q", "--format", "json", "--out"])
+        .arg(dir.path())
+        .arg(lang_fixture("zh-garena-visit.md"))
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(
+        dir.path()
+            .join("zh-garena-visit")
+            .join("speakers")
+            .join("tang-feng.md"),
+    )
+    .unwrap();
+    assert!(md.contains("1564 characters"), "{md}");
+    assert!(md.contains("the sentiment word list (VADER) is English, and you spoke Chinese"));
+    assert!(md.contains("the inclusive-language list is English, and you spoke Chinese"));
+    assert!(!md.contains("the transcript has no words"), "{md}");
+}
