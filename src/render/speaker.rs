@@ -713,14 +713,26 @@ fn figures(m: &MeetingReport, names: &Names, cx: &Context, out: &mut String) {
         );
     } else {
         let _ = writeln!(out, "- **Questions asked**: {}.", count(me.questions));
+        // The English examples only for English; other languages name their own list.
+        let lang = spoken(m, me);
+        let (fillers, hedges) = if lang.is_english() {
+            (" (“um”, “you know”…)", " (“I think”, “maybe”…)")
+        } else {
+            ("", "")
+        };
         let _ = writeln!(
             out,
-            "- **Fillers and hedges**: {} fillers (“um”, “you know”…) and {} hedges (“I think”, \
-             “maybe”…) per 100 words ({} and {} in all).",
+            "- **Fillers and hedges**: {} fillers{fillers} and {} hedges{hedges} per 100 words \
+             ({} and {} in all){}.",
             num(me.fillers_per_100_words, 2),
             num(me.hedges_per_100_words, 2),
             count(me.fillers),
-            count(me.hedges)
+            count(me.hedges),
+            if lang.is_english() {
+                String::new()
+            } else {
+                format!(", from turnstat's {} lists", lang.name())
+            }
         );
     }
     out.push('\n');
