@@ -42,7 +42,8 @@ pub struct PersonFigures {
     pub interruptions_received: usize,
     /// Backchannels.
     pub backchannels: usize,
-    /// Words.
+    /// Words the inclusive-language lexicon read (0 for a speaker of a language other than
+    /// English).
     pub words: usize,
     /// Inclusive-language findings.
     pub inclusive: usize,
@@ -105,7 +106,9 @@ pub fn summarise(
                 interruptions_made: s.interruptions_competitive_made,
                 interruptions_received: s.interruptions_competitive_received,
                 backchannels: s.backchannels,
-                words: s.words.unwrap_or(0),
+                // The words the (English) inclusive lexicon read: none for a speaker of
+                // another language, whose rate is then null, not 0.
+                words: s.inclusive.as_ref().and(s.words).unwrap_or(0),
                 inclusive: s.inclusive.as_ref().map_or(0, |i| i.count),
                 sentiment_sum: sum,
                 sentences: n,

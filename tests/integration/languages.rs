@@ -269,3 +269,33 @@ fn private_reports_name_the_language() {
     assert!(md.contains("the inclusive-language list is English, and you spoke Chinese"));
     assert!(!md.contains("the transcript has no words"), "{md}");
 }
+
+/// The team report gives no inclusive-language rate for people who spoke another language
+/// (their words were never read by the English lexicon).
+#[test]
+fn team_report_leaves_non_english_rates_empty() {
+    let out = cargo_bin_cmd!("turnstat")
+        .args(["report", "-q", "--format", "json"])
+        .arg(lang_fixture("de_magdeburg-stadtrat_2024-04-04.excerpt.vtt"))
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    fn rates(v: &Value, out: &mut Vec<Value>) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    if k == "inclusive_per_1000_words" {
+                        out.push(x.clone());
+                    }
+                    rates(x, out);
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|x| rates(x, out)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    rates(&v, &mut found);
+    assert!(!found.is_empty());
+    assert!(found.iter().all(Value::is_null), "{found:?}");
+}
