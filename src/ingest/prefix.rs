@@ -323,27 +323,13 @@ fn name_shaped(name: &str) -> bool {
 }
 
 /// Sentence and clause punctuation of CJK and other scripts that never occurs in a name:
-/// `。，、；！？：「」『』（` in full width, `¿ ¡ ؟ ، ।`.
+/// the terminators ([`crate::lang::is_wide_terminator`]) and `，、；：「」『』 ¿ ¡ ،`.
 fn is_wide_punct(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '，'
-            | '、'
-            | '；'
-            | '！'
-            | '？'
-            | '：'
-            | '「'
-            | '」'
-            | '『'
-            | '』'
-            | '¿'
-            | '¡'
-            | '؟'
-            | '،'
-            | '।'
-            | '．'
-    )
+    crate::lang::is_wide_terminator(c)
+        || matches!(
+            c,
+            '，' | '、' | '；' | '：' | '「' | '」' | '『' | '』' | '¿' | '¡' | '،'
+        )
 }
 
 /// Finds the `>>` marks in a unit's text: returns the pieces, each with whether it starts

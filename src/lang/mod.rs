@@ -214,6 +214,12 @@ pub fn is_spaceless(c: char) -> bool {
     )
 }
 
+/// Sentence terminators of other scripts: the ideographic full stop `。` and the full-width
+/// `．！？` (Chinese, Japanese), the half-width `｡`, the Arabic `؟`, the Devanagari `।`.
+pub fn is_wide_terminator(c: char) -> bool {
+    matches!(c, '。' | '．' | '！' | '？' | '｡' | '؟' | '।')
+}
+
 /// Detects the language of `text`: `und` when whatlang finds none or marks its answer
 /// unreliable.
 pub fn detect(text: &str) -> Lang {
@@ -245,12 +251,6 @@ impl Languages {
             speakers: vec![Lang::EN; speakers],
             configured: false,
         }
-    }
-
-    /// Whether every speaker's language has word lists (else interruptions cannot be read:
-    /// a listener token would count as a bid for the floor).
-    pub fn all_have_word_lists(&self) -> bool {
-        self.speakers.iter().all(|l| l.word_lists().is_some())
     }
 }
 
@@ -375,13 +375,15 @@ pub fn word_list(lang: Lang, stem: &str) -> &'static str {
     lists!("en" => "", "es" => "es/", "de" => "de/", "fr" => "fr/", "pt" => "pt/", "it" => "it/", "nl" => "nl/")
 }
 
-/// The index of `lang`'s word lists in [`WITH_WORD_LISTS`] (English for languages without).
-pub fn list_index(lang: Lang) -> usize {
+/// Where `lang`'s parsed word lists are kept: the index in [`WITH_WORD_LISTS`] and the
+/// language whose lists they are (English for a language without lists of its own).
+pub fn list_slot(lang: Lang) -> (usize, Lang) {
     let l = lang.word_lists().unwrap_or(Lang::EN);
-    WITH_WORD_LISTS
+    let k = WITH_WORD_LISTS
         .iter()
         .position(|c| *c == l.code())
-        .unwrap_or(0)
+        .unwrap_or(0);
+    (k, Lang(WITH_WORD_LISTS[k]))
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@
 //! `[laugh]`; bracketed sounds such as `[other]` are skipped) with at most
 //! [`BACKCHANNEL_MAX_WORDS`] tokens.
 
-use crate::lang::Lang;
+use crate::lang::{Lang, is_wide_terminator};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
@@ -155,20 +155,19 @@ impl Vocab {
 
     #[inline]
     fn get(&self, norm: &[u8]) -> u32 {
-        if norm.len() > self.max_len + 2 {
+        // `’` (E2 80 99) is read as `'` (`d’accord`, `c’è`; not for English, whose figures
+        // stay as they were measured): a token with it may be longer than its key.
+        let curly = self.fold_curly && norm.windows(3).any(|w| w == "’".as_bytes());
+        if norm.len() > self.max_len && !curly {
             return NO_ID;
         }
         match self.get_bytes(norm) {
             Some(id) => id,
-            // `’` (E2 80 99) read as `'`: `d’accord`, `c’è` (not for English, whose
-            // figures stay as they were measured).
-            None if self.fold_curly && norm.windows(3).any(|w| w == "’".as_bytes()) => {
-                std::str::from_utf8(norm)
-                    .ok()
-                    .map(|n| n.replace('’', "'"))
-                    .and_then(|n| self.get_bytes(n.as_bytes()))
-                    .unwrap_or(NO_ID)
-            }
+            None if curly => std::str::from_utf8(norm)
+                .ok()
+                .map(|n| n.replace('’', "'"))
+                .and_then(|n| self.get_bytes(n.as_bytes()))
+                .unwrap_or(NO_ID),
             None => NO_ID,
         }
     }
@@ -249,9 +248,8 @@ pub fn lists() -> &'static Lists {
 pub fn lists_for(lang: Lang) -> &'static Lists {
     static LISTS: [OnceLock<Lists>; crate::lang::WITH_WORD_LISTS.len()] =
         [const { OnceLock::new() }; crate::lang::WITH_WORD_LISTS.len()];
-    let k = crate::lang::list_index(lang);
+    let (k, lang) = crate::lang::list_slot(lang);
     LISTS[k].get_or_init(|| {
-        let lang = Lang::parse(crate::lang::WITH_WORD_LISTS[k]).unwrap_or(Lang::EN);
         let mut vocab = Vocab {
             fold_curly: lang != Lang::EN,
             ..Vocab::default()
@@ -734,12 +732,6 @@ pub fn count_all_in(text: &str, l: &Lists) -> TextCounts {
     r
 }
 
-/// Sentence terminators of other scripts: the ideographic full stop `。` and the full-width
-/// `．！？` (Chinese, Japanese), the half-width `｡`, the Arabic `؟`, the Devanagari `।`.
-pub fn is_wide_terminator(c: char) -> bool {
-    matches!(c, '。' | '．' | '！' | '？' | '｡' | '؟' | '।')
-}
-
 /// Words and characters of scripts without spaces in a non-ASCII text: a token's
 /// characters of such scripts count as characters; the token is a word only when it has a
 /// letter or digit of another script.
@@ -830,8 +822,8 @@ fn count_questions_wide(text: &str) -> usize {
     n
 }
 
-/// Whether a transcript's texts carry sentence punctuation: at least one `.`, `?` or `!` per
-/// 40 words overall.
+/// Whether a transcript's texts carry sentence punctuation: at least one `.`, `?`, `!`, `…`
+/// or terminator of another script (`。？！`, [`is_wide_terminator`]) per 40 words overall.
 pub fn is_punctuated<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
     let (mut words, mut marks) = (0usize, 0usize);
     for t in texts {
@@ -849,9 +841,17 @@ pub fn is_punctuated<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
         let mut i = 0;
         while i < b.len() {
             let c = b[i];
-            // `.?!` are ASCII and `…` is E2 80 A6: no byte of another char matches them.
+            // `.?!` are ASCII and `…` is E2 80 A6: no byte of another char matches them. The
+            // terminators of other scripts ([`is_wide_terminator`]) start with a lead byte of
+            // 0xD8 or above.
             marks += usize::from(matches!(c, b'.' | b'?' | b'!'))
-                + usize::from(c == 0xe2 && b.get(i + 1..i + 3) == Some(&[0x80, 0xa6][..]));
+                + usize::from(c == 0xe2 && b.get(i + 1..i + 3) == Some(&[0x80, 0xa6][..]))
+                + usize::from(
+                    c >= 0xd8
+                        && t.get(i..)
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(is_wide_terminator),
+                );
             let (ws, _) = ws_at(t, i);
             words += usize::from(!ws && !in_word);
             in_word = !ws;
@@ -1040,6 +1040,7 @@ mod tests {
             "  \t\n\x0b\x0c\r  ",
             "LIKE, like like, um like — … ‘yeah’ «ok» [Laughter]. [vocalsound]",
             "okey-dokey all right, that makes sense! Makes sense?",
+            "王伟：大家好。我们开始吧！好吗？ 好的。 نعم؟",
         ];
         for text in texts {
             let mut fast = Vec::new();

@@ -117,19 +117,13 @@ struct Lists {
 fn lists_for(lang: Lang) -> &'static Lists {
     static L: [OnceLock<Lists>; crate::lang::WITH_WORD_LISTS.len()] =
         [const { OnceLock::new() }; crate::lang::WITH_WORD_LISTS.len()];
-    let k = crate::lang::list_index(lang);
+    let (k, lang) = crate::lang::list_slot(lang);
     L[k].get_or_init(|| {
-        let lang = Lang::parse(crate::lang::WITH_WORD_LISTS[k]).unwrap_or(Lang::EN);
         let list = |stem| Phrases::parse(crate::lang::word_list(lang, stem));
         let contrast = list("contrast");
         let grabs = list("floor-grabs");
         let agreement = list("agreement");
         let listener = list("backchannels");
-        let openers = [&contrast, &grabs, &agreement, &listener]
-            .iter()
-            .flat_map(|p| p.by_first.keys().cloned())
-            .chain(HESITATIONS.iter().map(|h| h.to_string()))
-            .collect();
         let fillers = list("fillers");
         let mut hesitations: FnvSet<String> = HESITATIONS.iter().map(|h| h.to_string()).collect();
         if lang != Lang::EN {
@@ -141,9 +135,9 @@ fn lists_for(lang: Lang) -> &'static Lists {
                     .map(|p| p[0].clone()),
             );
         }
-        let openers: FnvSet<String> = openers;
-        let openers = openers
-            .into_iter()
+        let openers = [&contrast, &grabs, &agreement, &listener]
+            .iter()
+            .flat_map(|p| p.by_first.keys().cloned())
             .chain(hesitations.iter().cloned())
             .collect();
         let filler_starts = fillers.by_first.into_keys().collect();
