@@ -1041,12 +1041,7 @@ fn speaker_reports_hold_only_their_own_words() {
         let meeting = out.join(turnstat::output::slug(&stem, "meeting"));
         let report: Value =
             serde_json::from_slice(&std::fs::read(meeting.join("report.json")).unwrap()).unwrap();
-        let names: Vec<String> = report["meetings"][0]["speakers"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| s["name"].as_str().unwrap().to_string())
-            .collect();
+        let names = crate::util::speaker_names(&report["meetings"][0]);
         let slugs = turnstat::render::speaker::unique_slugs(&names);
         // Segment texts of 4+ words, per speaker name.
         let mut said: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();

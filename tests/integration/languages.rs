@@ -2,7 +2,7 @@
 //! no English-only figure, plausible counts, names and slugs; the corpus-wide checks run
 //! where `../shared/corpus` is present.
 
-use crate::util::{corpus, fixtures};
+use crate::util::{corpus, fixtures, speaker_names};
 use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
 use std::path::Path;
@@ -71,12 +71,7 @@ fn spanish_whisper_speaker_objects_are_names() {
             "es_ec-asamblea_agenda-change_553yq2hON_M.whisper.json",
         )],
     );
-    let names: Vec<&str> = ms[0]["speakers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["name"].as_str().unwrap())
-        .collect();
+    let names = speaker_names(&ms[0]);
     assert_eq!(
         names,
         [
@@ -101,10 +96,7 @@ fn chinese_is_counted_in_characters() {
     let m = &ms[0];
     let text = std::fs::read_to_string(&path).unwrap();
     let speakers = m["speakers"].as_array().unwrap();
-    let names: Vec<&str> = speakers
-        .iter()
-        .map(|s| s["name"].as_str().unwrap())
-        .collect();
+    let names = speaker_names(m);
     assert_eq!(names, ["唐鳳", "蔡錦文", "黃偉權", "蔡心斐"]);
     let mut chars = 0;
     let mut questions = 0;
@@ -217,12 +209,7 @@ fn corpus_languages_and_slugs() {
         "conformance/webvtt-py-samples",
     ] {
         for m in analyze(&[], &[&c.join(dir)]) {
-            let names: Vec<String> = m["speakers"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|s| s["name"].as_str().unwrap().to_string())
-                .collect();
+            let names = speaker_names(&m);
             let slugs = turnstat::render::speaker::unique_slugs(&names);
             let set: std::collections::BTreeSet<&String> = slugs.iter().collect();
             assert_eq!(set.len(), slugs.len(), "{}", m["source"]);

@@ -4,6 +4,18 @@ use std::path::{Path, PathBuf};
 use turnstat::ingest::{self, IngestOptions};
 use turnstat::model::Transcript;
 
+/// The speaker names of one meeting of a `turnstat.report.v1` JSON, in order.
+pub fn speaker_names(meeting: &serde_json::Value) -> Vec<String> {
+    meeting["speakers"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|s| s["name"].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// `fixtures/` in the repository.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
