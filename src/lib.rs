@@ -19,6 +19,7 @@ pub mod lang;
 pub mod metrics;
 pub mod model;
 pub mod namefind;
+pub mod nonpeople;
 pub mod ordered;
 pub mod output;
 pub mod pipeline;
