@@ -4,21 +4,29 @@ use crate::diag::Diagnostic;
 use crate::discover::Input;
 use crate::ingest::{self, IngestOptions, Rejected};
 use crate::model::Transcript;
+
 use rayon::prelude::*;
 use std::io::Read;
 
 /// The result of reading one input.
 pub type FileOutcome = Result<Vec<Transcript>, Rejected>;
 
-/// Reads one input (file or stdin) and ingests it. I/O failures become a rejection.
+/// Reads one input (file or stdin) and ingests it, with its paired chat if any. I/O
+/// failures become a rejection.
 pub fn load_input(input: &Input, stdin: Option<&[u8]>, opts: &IngestOptions) -> FileOutcome {
     let source = input.display();
-    let bytes = match input {
-        Input::Stdin => Ok(stdin.unwrap_or_default().to_vec()),
-        Input::File(p) => std::fs::read(p),
+    let bytes = match input.path() {
+        None => Ok(stdin.unwrap_or_default().to_vec()),
+        Some(p) => std::fs::read(p),
     };
     match bytes {
-        Ok(b) => ingest::load_owned(&source, b, opts),
+        Ok(b) => {
+            let mut ts = ingest::load_owned(&source, b, opts)?;
+            if let Some(chat) = input.chat() {
+                attach_chat(&mut ts, chat);
+            }
+            Ok(ts)
+        }
         Err(e) => Err(Rejected {
             source,
             diagnostics: vec![Diagnostic::error(
@@ -26,6 +34,40 @@ pub fn load_input(input: &Input, stdin: Option<&[u8]>, opts: &IngestOptions) -> 
                 format!("cannot read file: {e}; file rejected"),
             )],
         }),
+    }
+}
+
+/// Reads a paired chat file and attaches it to the meeting's transcript(s). A chat that
+/// cannot be read or is not a chat costs the meeting its chat, never its report: a warning
+/// names the chat file, the line and the problem.
+fn attach_chat(ts: &mut [Transcript], chat: &std::path::Path) {
+    let name = chat.display().to_string();
+    let mut diags = crate::diag::Diagnostics::new();
+    let parsed = std::fs::read(chat)
+        .map_err(|e| crate::diag::Diagnostic::warning(None, format!("cannot read file: {e}")))
+        .and_then(|b| {
+            let text = ingest::decode::decode(&b, &mut diags);
+            crate::chat::parse(&name, &text)
+        });
+    let mut notes: Vec<Diagnostic> = diags.finish();
+    let log = match parsed {
+        Ok(mut log) => {
+            notes.append(&mut log.diagnostics);
+            Some(log)
+        }
+        Err(d) => {
+            notes.push(Diagnostic {
+                message: format!("{}; the chat is left out", d.message),
+                ..d
+            });
+            None
+        }
+    };
+    for t in ts.iter_mut() {
+        for d in &notes {
+            t.diagnostics.push(crate::chat::foreign(&name, d));
+        }
+        t.chat = log.clone();
     }
 }
 

@@ -155,6 +155,13 @@ pub struct InputArgs {
     /// Do not print warnings or progress (errors are still printed).
     #[arg(long, short)]
     pub quiet: bool,
+    /// The meeting's chat export, for a single transcript (chats named `<name>.chat.txt` or
+    /// `meeting_saved_chat.txt` beside their transcript are paired without it).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_chat")]
+    pub chat: Option<PathBuf>,
+    /// Do not pair chat exports with transcripts (chat files given are then analysed alone).
+    #[arg(long)]
+    pub no_chat: bool,
 }
 
 /// Output formats of `turns`.
@@ -625,13 +632,33 @@ impl Sink {
     }
 }
 
-/// Expands paths, failing with a usage error when nothing is found.
-pub fn expand(paths: &[PathBuf]) -> Result<(Vec<Input>, Vec<DiscoverError>), UsageError> {
-    let (inputs, errors) = discover::expand(paths);
+/// Expands paths and pairs chats with transcripts (`--chat`, `--no-chat`, see
+/// [`discover::pair`]), failing with a usage error when nothing is found.
+pub fn expand(args: &InputArgs) -> Result<(Vec<Input>, Vec<DiscoverError>), UsageError> {
+    let (mut inputs, errors) = discover::expand(&args.paths);
     if inputs.is_empty() && errors.is_empty() {
         return Err(UsageError(
             "no transcript files found in the given paths".into(),
         ));
+    }
+    if let Some(chat) = &args.chat {
+        inputs.retain(|i| i.path() != Some(chat.as_path()));
+        let [Input::File(t)] = inputs.as_slice() else {
+            return Err(UsageError(format!(
+                "--chat {} needs exactly one transcript file, and {} inputs were given",
+                chat.display(),
+                inputs.len()
+            )));
+        };
+        if !chat.is_file() {
+            return Err(UsageError(format!("--chat {}: no such file", chat.display())));
+        }
+        inputs = vec![Input::Paired {
+            transcript: t.clone(),
+            chat: chat.clone(),
+        }];
+    } else if !args.no_chat {
+        inputs = discover::pair(inputs);
     }
     Ok((inputs, errors))
 }
@@ -671,7 +698,7 @@ fn write_stdout(s: &str) -> anyhow::Result<()> {
 
 fn run_turns(args: &TurnsArgs, cfg: &Config, msg: &Messages) -> anyhow::Result<ExitCode> {
     let opts = ingest_options(&args.input, cfg)?;
-    let (inputs, discover_errors) = expand(&args.input.paths)?;
+    let (inputs, discover_errors) = expand(&args.input)?;
     let mut outcomes = batch::load_all(&inputs, &opts);
     let people = People::new(&cfg.speakers.aliases, &cfg.speakers.exclude);
     let mut failed = !discover_errors.is_empty();
@@ -928,7 +955,7 @@ impl Streamer {
 fn run_analyze(args: &AnalyzeArgs, cfg: &Config, msg: &Messages) -> anyhow::Result<ExitCode> {
     let s = resolve_settings(&args.input, &args.metrics, cfg)?;
     let gates = resolve_gates(&args.metrics, cfg)?;
-    let (inputs, discover_errors) = expand(&args.input.paths)?;
+    let (inputs, discover_errors) = expand(&args.input)?;
     let sink = msg.as_sink();
     let format = args.format.unwrap_or(if default_is_table() {
         ReportFormat::Table

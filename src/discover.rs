@@ -3,10 +3,22 @@
 //! A file named on the command line is always read, whatever its name. A directory is walked
 //! recursively (sorted by name, symlinks not followed, hidden entries skipped) and yields
 //! files with a transcript extension: `.vtt`, `.webvtt`, `.srt`, `.sbv`, `.json`, `.rttm`, `.txt`
-//! — except Zoom's chat exports (`*.chat.txt`) and licence/read-me files (`LICENSE*`,
-//! `LICENCE*`, `COPYING*`, `README*`, `NOTICE*`, `CHANGELOG*`), which are not transcripts. `-` is stdin.
+//! — except licence/read-me files (`LICENSE*`, `LICENCE*`, `COPYING*`, `README*`, `NOTICE*`,
+//! `CHANGELOG*`), which are not transcripts. `-` is stdin.
 //! The final list is sorted and deduplicated, so output order never depends on the order of
 //! arguments or on the file system.
+//!
+//! **Chat pairing** ([`pair`]). A Zoom chat export is paired with the transcript of the same
+//! call without being asked, whether the files were named or found by the walk:
+//! 1. `<name>.chat.txt` goes with `<name>.<ext>` in the same folder (`acdc_174.chat.txt` with
+//!    `acdc_174.vtt`; for `x.transcript.vtt` also `x.chat.txt`);
+//! 2. otherwise a chat file in a folder that holds exactly one transcript goes with it: Zoom's
+//!    local recording folders hold `meeting_saved_chat.txt` beside one `*.transcript.vtt`.
+//!
+//! A chat file is told by its name (`*.chat.txt`, `meeting_saved_chat.txt`,
+//! `*newChat.txt`) or, for other `.txt` files, by its content (Zoom's chat line layouts, see
+//! [`crate::chat`]). A chat with no transcript to go with is analysed alone. `--chat FILE`
+//! pairs one transcript with a chat explicitly; `--no-chat` turns pairing off.
 
 use std::path::{Path, PathBuf};
 
@@ -17,14 +29,37 @@ pub enum Input {
     Stdin,
     /// A file path.
     File(PathBuf),
+    /// A transcript and the chat of the same meeting.
+    Paired {
+        /// The transcript.
+        transcript: PathBuf,
+        /// The chat export.
+        chat: PathBuf,
+    },
 }
 
 impl Input {
-    /// The name used in outputs and diagnostics.
+    /// The name used in outputs and diagnostics (a pair is named by its transcript).
     pub fn display(&self) -> String {
+        match self.path() {
+            None => "-".to_string(),
+            Some(p) => p.display().to_string(),
+        }
+    }
+
+    /// The file read as the meeting's transcript; `None` for stdin.
+    pub fn path(&self) -> Option<&Path> {
         match self {
-            Input::Stdin => "-".to_string(),
-            Input::File(p) => p.display().to_string(),
+            Input::Stdin => None,
+            Input::File(p) | Input::Paired { transcript: p, .. } => Some(p),
+        }
+    }
+
+    /// The paired chat file, if any.
+    pub fn chat(&self) -> Option<&Path> {
+        match self {
+            Input::Paired { chat, .. } => Some(chat),
+            _ => None,
         }
     }
 }
@@ -35,7 +70,7 @@ pub const TRANSCRIPT_EXTENSIONS: &[&str] = &["vtt", "webvtt", "srt", "sbv", "jso
 fn wanted(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let lower = name.to_ascii_lowercase();
-    if name.starts_with('.') || lower.ends_with(".chat.txt") {
+    if name.starts_with('.') {
         return false;
     }
     // Licence and read-me files that sit next to exports are not transcripts.
@@ -110,4 +145,140 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<DiscoverError>) {
     inputs.sort();
     inputs.dedup();
     (inputs, errors)
+}
+
+/// True when a file's name says it is a Zoom chat export.
+fn chat_by_name(path: &Path) -> bool {
+    let lower = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    lower.ends_with(".chat.txt")
+        || lower == "meeting_saved_chat.txt"
+        || lower.ends_with("newchat.txt")
+}
+
+/// True when `path` is a chat export: by name, or a `.txt` whose first 4 KiB read as one.
+pub fn is_chat_file(path: &Path) -> bool {
+    if chat_by_name(path) {
+        return true;
+    }
+    if !path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+    {
+        return false;
+    }
+    let mut head = Vec::new();
+    let Ok(f) = std::fs::File::open(path) else {
+        return false;
+    };
+    if std::io::Read::read_to_end(&mut std::io::Read::take(f, 4096), &mut head).is_err() {
+        return false;
+    }
+    crate::chat::looks_like_chat(&String::from_utf8_lossy(&head))
+}
+
+/// The transcript stems a chat file's name points to: `a.chat.txt` → `a`;
+/// `meeting_saved_chat.txt` → none (it pairs by folder).
+fn chat_stem(chat: &Path) -> Option<String> {
+    let name = chat.file_name()?.to_str()?;
+    let lower = name.to_ascii_lowercase();
+    let cut = if lower.ends_with(".chat.txt") {
+        ".chat.txt".len()
+    } else if lower.ends_with("newchat.txt") {
+        "newchat.txt".len()
+    } else {
+        return None;
+    };
+    let stem = &name[..name.len() - cut];
+    (!stem.is_empty()).then(|| stem.to_string())
+}
+
+/// The stems a transcript answers to: `a.vtt` → `a`; `x.transcript.vtt` → `x.transcript`
+/// and `x`.
+fn transcript_stems(t: &Path) -> Vec<String> {
+    let Some(stem) = t.file_stem().and_then(|s| s.to_str()) else {
+        return Vec::new();
+    };
+    let mut v = vec![stem.to_string()];
+    if let Some(s) = stem.strip_suffix(".transcript").or_else(|| stem.strip_suffix(".cc")) {
+        v.push(s.to_string());
+    }
+    v
+}
+
+/// Pairs chat exports with transcripts (see the module docs for the rules). Chat files among
+/// `inputs` that find a transcript leave the list and ride along with it; chat files found on
+/// disk beside a named transcript are paired too. The result is sorted.
+pub fn pair(inputs: Vec<Input>) -> Vec<Input> {
+    let (chats, mut rest): (Vec<Input>, Vec<Input>) = inputs
+        .into_iter()
+        .partition(|i| matches!(i, Input::File(p) if is_chat_file(p)));
+    let mut chats: Vec<PathBuf> = chats
+        .into_iter()
+        .filter_map(|i| i.path().map(Path::to_path_buf))
+        .collect();
+    let given: std::collections::BTreeSet<PathBuf> = chats.iter().cloned().collect();
+    // Chat files beside named transcripts, not named themselves.
+    let mut dirs: Vec<PathBuf> = rest
+        .iter()
+        .filter_map(|i| i.path()?.parent().map(Path::to_path_buf))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for d in &dirs {
+        let dir = if d.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            d.as_path()
+        };
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        let mut found: Vec<PathBuf> = rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && chat_by_name(p))
+            .map(|p| d.join(p.file_name().unwrap_or_default()))
+            .collect();
+        found.sort();
+        chats.extend(found);
+    }
+    chats.sort();
+    chats.dedup();
+    let mut unpaired = Vec::new();
+    for chat in chats {
+        let dir = chat.parent().map(Path::to_path_buf).unwrap_or_default();
+        let same_dir = |i: &Input| {
+            matches!(i, Input::File(p) if p.parent().map(Path::to_path_buf).unwrap_or_default() == dir)
+        };
+        let by_stem = chat_stem(&chat).and_then(|stem| {
+            rest.iter().position(|i| {
+                same_dir(i) && i.path().is_some_and(|p| transcript_stems(p).contains(&stem))
+            })
+        });
+        let by_folder = || {
+            let in_dir: Vec<usize> = (0..rest.len()).filter(|&k| same_dir(&rest[k])).collect();
+            (in_dir.len() == 1).then(|| in_dir[0])
+        };
+        match by_stem.or_else(by_folder) {
+            Some(k) => {
+                if let Input::File(t) = &rest[k] {
+                    rest[k] = Input::Paired {
+                        transcript: t.clone(),
+                        chat,
+                    };
+                }
+            }
+            // A chat that was named or walked is analysed alone; one found beside a
+            // transcript it does not belong to stays out.
+            None if given.contains(&chat) => unpaired.push(chat),
+            None => {}
+        }
+    }
+    rest.extend(unpaired.into_iter().map(Input::File));
+    rest.sort();
+    rest.dedup();
+    rest
 }

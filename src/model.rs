@@ -125,6 +125,8 @@ pub struct Transcript {
     pub has_text: bool,
     /// Warnings (and, for a rejected file, the error) found while reading it.
     pub diagnostics: Vec<Diagnostic>,
+    /// The meeting's chat, when a chat export was paired with the transcript (or read alone).
+    pub chat: Option<crate::chat::ChatLog>,
 }
 
 impl Transcript {

@@ -23,7 +23,6 @@
 use crate::cli::{self, ExitCode, Period, Sink, TeamArgs, TeamFormat};
 use crate::config::Config;
 use crate::dates::{Date, DateSource};
-use crate::discover::Input;
 use crate::report::{Kind, MeetingReport, Stance};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -538,7 +537,7 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
                 .map_err(|e| cli::UsageError(format!("{}: cannot read: {e}", p.display())))
         })
         .transpose()?;
-    let (inputs, discover_errors) = cli::expand(&args.input.paths)?;
+    let (inputs, discover_errors) = cli::expand(&args.input)?;
     for e in &discover_errors {
         sink.error(&format!("{}: {}", e.path, e.message));
     }
@@ -565,9 +564,9 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
             // The date is looked for in the first MiB only: read no more (the pipeline reads
             // the whole file itself; a second full copy doubled the memory of large files).
             let mut head = Vec::new();
-            match input {
-                Input::Stdin => head.extend(stdin.iter().flatten().take(1 << 20)),
-                Input::File(p) => {
+            match input.path() {
+                None => head.extend(stdin.iter().flatten().take(1 << 20)),
+                Some(p) => {
                     if let Ok(f) = std::fs::File::open(p) {
                         let _ = std::io::Read::read_to_end(
                             &mut std::io::Read::take(f, 1 << 20),
@@ -577,10 +576,7 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
                 }
             }
             let text = String::from_utf8_lossy(&head).into_owned();
-            let path = match input {
-                Input::File(p) => Some(p.as_path()),
-                Input::Stdin => None,
-            };
+            let path = input.path();
             let (date, source) = crate::dates::meeting_date(&text, path);
             let reports = crate::pipeline::analyze_input(input, stdin.as_deref(), &settings);
             progress.inc(1);

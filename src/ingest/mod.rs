@@ -55,6 +55,8 @@ pub enum InputFormat {
     Rttm,
     /// Plain `Name: text` lines without times.
     Text,
+    /// A Zoom chat export read alone (no transcript): the meeting's chat only.
+    ZoomChat,
 }
 
 /// Options for reading one file.
@@ -115,9 +117,13 @@ fn load_text(
     opts: &IngestOptions,
 ) -> Result<Vec<Transcript>, Rejected> {
     let format = match opts.format {
+        InputFormat::Auto if crate::chat::looks_like_chat(&text) => InputFormat::ZoomChat,
         InputFormat::Auto => detect(&text),
         other => other,
     };
+    if format == InputFormat::ZoomChat {
+        return load_chat(source, &text, diags, opts);
+    }
     if format == InputFormat::Webvtt
         && let std::borrow::Cow::Owned(lf) = webvtt::normalise(&text)
     {
@@ -134,21 +140,7 @@ fn load_text(
             });
         }
     };
-    let mut diagnostics = diags.finish();
-    if opts.strict {
-        for d in &mut diagnostics {
-            if d.severity == Severity::Warning {
-                d.severity = Severity::Error;
-                d.message.push_str(" [error because of --strict]");
-            }
-        }
-    }
-    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        return Err(Rejected {
-            source: source.to_string(),
-            diagnostics,
-        });
-    }
+    let diagnostics = finish_or_reject(source, diags.finish(), opts.strict)?;
     let many = parsed.len() > 1;
     Ok(parsed
         .into_iter()
@@ -164,6 +156,62 @@ fn load_text(
         .collect())
 }
 
+/// Makes warnings errors under `--strict`; rejects the file when any error remains.
+fn finish_or_reject(
+    source: &str,
+    mut diagnostics: Vec<Diagnostic>,
+    strict: bool,
+) -> Result<Vec<Diagnostic>, Rejected> {
+    if strict {
+        for d in &mut diagnostics {
+            if d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+                d.message.push_str(" [error because of --strict]");
+            }
+        }
+    }
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        return Err(Rejected {
+            source: source.to_string(),
+            diagnostics,
+        });
+    }
+    Ok(diagnostics)
+}
+
+/// A chat export read alone: a meeting with no speech, whose people took part in writing.
+fn load_chat(
+    source: &str,
+    text: &str,
+    diags: Diagnostics,
+    opts: &IngestOptions,
+) -> Result<Vec<Transcript>, Rejected> {
+    let mut diagnostics = diags.finish();
+    let mut log = match crate::chat::parse(source, text) {
+        Ok(log) => log,
+        Err(e) => {
+            diagnostics.push(e);
+            return Err(Rejected {
+                source: source.to_string(),
+                diagnostics,
+            });
+        }
+    };
+    diagnostics.append(&mut log.diagnostics);
+    let diagnostics = finish_or_reject(source, diagnostics, opts.strict)?;
+    Ok(vec![Transcript {
+        source: source.to_string(),
+        format: log.layout.name(),
+        speakers: Vec::new(),
+        segments: Vec::new(),
+        turns: Vec::new(),
+        anonymous_speakers: false,
+        has_text: true,
+        diagnostics,
+        chat: Some(log),
+    }])
+}
+
 /// Parses text in a given (non-`Auto`) format.
 fn parse_as(
     format: InputFormat,
@@ -173,7 +221,8 @@ fn parse_as(
     use InputFormat as F;
     let one = |r: Result<Parsed, Diagnostic>| r.map(|p| vec![p]);
     match format {
-        F::Auto | F::Webvtt => one(webvtt::parse(text, diags)),
+        // A chat never reaches here (see `load_chat`).
+        F::Auto | F::Webvtt | F::ZoomChat => one(webvtt::parse(text, diags)),
         F::Srt => one(srt::parse(text, diags)),
         F::Sbv => one(sbv::parse(text, diags)),
         F::Rttm => one(rttm::parse(text, diags)),
@@ -263,6 +312,7 @@ pub fn build(
         anonymous_speakers: anonymous,
         has_text: parsed.has_text,
         diagnostics,
+        chat: None,
     };
     t.turns = turns::build_turns(&t.segments, turn_opts);
     t

@@ -75,8 +75,8 @@ pub struct Language {
     pub findings: Vec<Found>,
 }
 
-fn time_at(seg: &crate::model::Segment, char_offset: usize, total_chars: usize) -> Option<u64> {
-    seg.span.map(|s| {
+fn time_at(span: Option<crate::model::Span>, char_offset: usize, total_chars: usize) -> Option<u64> {
+    span.map(|s| {
         let d = s.len_ms() as u128 * char_offset as u128 / total_chars.max(1) as u128;
         s.start + u64::try_from(d).unwrap_or(0)
     })
@@ -110,7 +110,6 @@ pub fn analyze(
     if !t.has_text {
         return lang;
     }
-    let vader = Analyzer::global();
     let english = |speaker: usize| {
         languages
             .speakers
@@ -118,44 +117,59 @@ pub fn analyze(
             .is_none_or(|l| l.is_english())
     };
     for seg in t.segments.iter().filter(|s| english(s.speaker)) {
-        let total = seg.text.chars().count();
-        for (off, sentence) in sentences::split(&seg.text) {
-            // Sentences without a letter (bracketed sounds only) carry no sentiment.
-            if !sentence.chars().any(char::is_alphabetic)
-                || sentence.split_whitespace().all(|w| w.starts_with('['))
-            {
-                continue;
-            }
-            lang.sentences.push(Scored {
-                speaker: seg.speaker,
-                time: time_at(seg, off, total),
-                text: sentence.to_string(),
-                compound: vader.polarity_scores(sentence).compound,
-            });
-        }
-        for f in lexicon.find(&seg.text, opts) {
-            let Some(e) = lexicon.entries().get(f.entry) else {
-                continue;
-            };
-            lang.findings.push(Found {
-                speaker: seg.speaker,
-                time: time_at(seg, f.start, total),
-                term: f.text.clone(),
-                quote: quote_around(&seg.text, f.start, f.end),
-                id: e.id.clone(),
-                category: e.category,
-                severity: e.severity,
-                suggestions: e
-                    .suggestions
-                    .iter()
-                    .map(|s| match &s.sense {
-                        Some(sense) => format!("{} ({sense})", s.text),
-                        None => s.text.clone(),
-                    })
-                    .collect(),
-                explanation: e.explanation.clone(),
-            });
-        }
+        read_text(&mut lang, seg.speaker, &seg.text, seg.span, lexicon, opts);
     }
     lang
+}
+
+/// Scores the sentences of one text (a segment, or a chat message) and matches it against the
+/// lexicon, appending to `lang` under `speaker`; times are estimated inside `span` by
+/// character offset.
+pub fn read_text(
+    lang: &mut Language,
+    speaker: usize,
+    text: &str,
+    span: Option<crate::model::Span>,
+    lexicon: &Lexicon,
+    opts: &inclusive::Options,
+) {
+    let vader = Analyzer::global();
+    let total = text.chars().count();
+    for (off, sentence) in sentences::split(text) {
+        // Sentences without a letter (bracketed sounds only) carry no sentiment.
+        if !sentence.chars().any(char::is_alphabetic)
+            || sentence.split_whitespace().all(|w| w.starts_with('['))
+        {
+            continue;
+        }
+        lang.sentences.push(Scored {
+            speaker,
+            time: time_at(span, off, total),
+            text: sentence.to_string(),
+            compound: vader.polarity_scores(sentence).compound,
+        });
+    }
+    for f in lexicon.find(text, opts) {
+        let Some(e) = lexicon.entries().get(f.entry) else {
+            continue;
+        };
+        lang.findings.push(Found {
+            speaker,
+            time: time_at(span, f.start, total),
+            term: f.text.clone(),
+            quote: quote_around(text, f.start, f.end),
+            id: e.id.clone(),
+            category: e.category,
+            severity: e.severity,
+            suggestions: e
+                .suggestions
+                .iter()
+                .map(|s| match &s.sense {
+                    Some(sense) => format!("{} ({sense})", s.text),
+                    None => s.text.clone(),
+                })
+                .collect(),
+            explanation: e.explanation.clone(),
+        });
+    }
 }

@@ -19,6 +19,7 @@
 //!   separately, never mixed into the median.
 
 pub mod balance;
+pub mod chat;
 pub mod interruptions;
 pub mod language;
 pub mod sentences;
@@ -109,6 +110,8 @@ pub struct MeetingMetrics {
     pub language: language::Language,
     /// The language of the meeting and of each speaker ([`crate::lang`]).
     pub languages: crate::lang::Languages,
+    /// Chat figures, when the meeting has a chat ([`chat`]).
+    pub chat: Option<chat::ChatMetrics>,
 }
 
 /// The median of a list (mean of the middle two for an even count).
@@ -133,6 +136,14 @@ pub fn compute(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics {
         .as_deref()
         .unwrap_or_else(|| language::builtin_lexicon());
     m.language = language::analyze(t, lexicon, &opts.inclusive, &m.languages);
+    m.chat = chat::compute(
+        t,
+        &m.speakers,
+        &m.languages,
+        lexicon,
+        &opts.inclusive,
+        opts.language,
+    );
     m
 }
 
@@ -262,7 +273,12 @@ pub fn compute_dynamics(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics
         .map(|n| crate::speakers::name_key(n))
         .collect();
     let mut silent_attendees: Vec<String> = Vec::new();
-    for r in &opts.roster {
+    // People who only wrote in the chat attended: they count as attendees who did not speak.
+    let writers = t.chat.iter().flat_map(|c| {
+        let m = c.messages.iter().map(|m| &m.name);
+        m.chain(c.reactions.iter().map(|r| &r.name))
+    });
+    for r in opts.roster.iter().chain(writers) {
         let k = crate::speakers::name_key(r);
         if !spoken.contains(&k)
             && !silent_attendees
@@ -272,6 +288,7 @@ pub fn compute_dynamics(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics
             silent_attendees.push(crate::speakers::clean_name(r));
         }
     }
+    let roster_given = !opts.roster.is_empty() || !silent_attendees.is_empty();
     MeetingMetrics {
         timeline,
         speakers,
@@ -280,8 +297,9 @@ pub fn compute_dynamics(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics
         mode,
         punctuated,
         silent_attendees,
-        roster_given: !opts.roster.is_empty(),
+        roster_given,
         language: language::Language::default(),
         languages,
+        chat: None,
     }
 }

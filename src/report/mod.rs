@@ -4,6 +4,8 @@
 //! decimals; rates 2 decimals. Figures that cannot be computed (no times, no words) are
 //! `null`, never zero. Renderers read this model and never compute metrics.
 
+pub mod chat;
+
 pub use crate::metrics::interruptions::{Kind, Mode, Position, Stance};
 use crate::metrics::{self, MeetingMetrics, balance, median};
 use crate::model::Transcript;
@@ -151,6 +153,9 @@ pub struct MeetingReport {
     pub warnings: Vec<String>,
     /// What was found while reading the file (line-level warnings).
     pub diagnostics: Vec<crate::diag::Diagnostic>,
+    /// The meeting's chat, when a chat export was paired with it (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chat: Option<chat::ChatReport>,
     /// The timed turns, for the HTML timeline (not serialised: `turnstat turns` gives them).
     #[serde(skip)]
     pub turn_bars: Vec<TurnBar>,
@@ -850,6 +855,11 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
         inclusive_per_1000_words,
         warnings,
         diagnostics: t.diagnostics.clone(),
+        chat: t
+            .chat
+            .as_ref()
+            .zip(m.chat.as_ref())
+            .map(|(log, cm)| chat::build(log, cm)),
         turn_bars: turn_bars(t),
     }
 }
