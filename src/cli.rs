@@ -651,7 +651,10 @@ pub fn expand(args: &InputArgs) -> Result<(Vec<Input>, Vec<DiscoverError>), Usag
             )));
         };
         if !chat.is_file() {
-            return Err(UsageError(format!("--chat {}: no such file", chat.display())));
+            return Err(UsageError(format!(
+                "--chat {}: no such file",
+                chat.display()
+            )));
         }
         inputs = vec![Input::Paired {
             transcript: t.clone(),

@@ -203,7 +203,10 @@ fn transcript_stems(t: &Path) -> Vec<String> {
         return Vec::new();
     };
     let mut v = vec![stem.to_string()];
-    if let Some(s) = stem.strip_suffix(".transcript").or_else(|| stem.strip_suffix(".cc")) {
+    if let Some(s) = stem
+        .strip_suffix(".transcript")
+        .or_else(|| stem.strip_suffix(".cc"))
+    {
         v.push(s.to_string());
     }
     v
@@ -250,12 +253,12 @@ pub fn pair(inputs: Vec<Input>) -> Vec<Input> {
     let mut unpaired = Vec::new();
     for chat in chats {
         let dir = chat.parent().map(Path::to_path_buf).unwrap_or_default();
-        let same_dir = |i: &Input| {
-            matches!(i, Input::File(p) if p.parent().map(Path::to_path_buf).unwrap_or_default() == dir)
-        };
+        let same_dir = |i: &Input| matches!(i, Input::File(p) if p.parent().map(Path::to_path_buf).unwrap_or_default() == dir);
         let by_stem = chat_stem(&chat).and_then(|stem| {
             rest.iter().position(|i| {
-                same_dir(i) && i.path().is_some_and(|p| transcript_stems(p).contains(&stem))
+                same_dir(i)
+                    && i.path()
+                        .is_some_and(|p| transcript_stems(p).contains(&stem))
             })
         });
         let by_folder = || {

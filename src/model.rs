@@ -59,6 +59,8 @@ pub struct Parsed {
     pub has_text: bool,
     /// The format or dialect, as reported in outputs (e.g. `webvtt`, `json/deepgram`).
     pub format: &'static str,
+    /// The meeting's chat, for formats that carry it (turnstat's own turns JSON).
+    pub chat: Option<crate::chat::ChatLog>,
 }
 
 /// One speaker's timed (or untimed) stretch of text, as the input gave it.

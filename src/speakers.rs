@@ -196,10 +196,29 @@ impl People {
             })
             .collect();
         t.speakers = table.into_names();
+        if let Some(chat) = t.chat.as_mut() {
+            self.apply_to_chat(chat);
+        }
         if self.anonymize {
             self.anonymize_transcript(t);
         }
         t.turns = crate::turns::build_turns(&t.segments, turn_opts);
+    }
+
+    /// The same rules for the chat: writers get their canonical names, and the messages and
+    /// reactions of excluded people are dropped.
+    fn apply_to_chat(&self, chat: &mut crate::chat::ChatLog) {
+        let keep = |name: &mut String| {
+            let canonical = self.canonical(name);
+            if self.exclude.contains(&name_key(canonical)) || self.exclude.contains(&name_key(name))
+            {
+                return false;
+            }
+            *name = canonical.to_string();
+            true
+        };
+        chat.messages.retain_mut(|m| keep(&mut m.name));
+        chat.reactions.retain_mut(|r| keep(&mut r.name));
     }
 
     /// Every spelling this table knows for a canonical name (the name itself included).
@@ -217,10 +236,22 @@ impl People {
     fn anonymize_transcript(&self, t: &mut crate::model::Transcript) {
         let mut used = std::collections::HashSet::new();
         let mut needles: Vec<(String, String)> = Vec::new();
-        let mut names = Vec::with_capacity(t.speakers.len());
-        for name in &t.speakers {
+        // Speakers, then people who only wrote in the chat: everyone gets a pseudonym.
+        let mut everyone: Vec<String> = t.speakers.clone();
+        let mut seen: std::collections::HashSet<String> =
+            everyone.iter().map(|n| name_key(n)).collect();
+        if let Some(chat) = &t.chat {
+            let writers = chat.messages.iter().map(|m| &m.name);
+            for n in writers.chain(chat.reactions.iter().map(|r| &r.name)) {
+                if seen.insert(name_key(n)) {
+                    everyone.push(n.clone());
+                }
+            }
+        }
+        let mut pseudonyms: HashMap<String, String> = HashMap::new();
+        for name in &everyone {
             if is_label(name) {
-                names.push(name.clone());
+                pseudonyms.insert(name_key(name), name.clone());
                 continue;
             }
             let mut p = pseudonym(name);
@@ -238,22 +269,45 @@ impl People {
                     }
                 }
             }
-            names.push(p);
+            pseudonyms.insert(name_key(name), p);
         }
-        t.speakers = names;
+        let rename = |n: &mut String| {
+            if let Some(p) = pseudonyms.get(&name_key(n)) {
+                *n = p.clone();
+            }
+        };
+        t.speakers.iter_mut().for_each(rename);
+        if let Some(chat) = t.chat.as_mut() {
+            chat.messages.iter_mut().for_each(|m| rename(&mut m.name));
+            chat.reactions.iter_mut().for_each(|r| rename(&mut r.name));
+        }
         if needles.is_empty() {
             return;
         }
-        // One pass per segment for all spellings; the longest wins at each position, so
+        // One pass per text for all spellings; the longest wins at each position, so
         // "Pooja Ranjan" is replaced before "Pooja".
         let finder = crate::namefind::NameFinder::new(
             &needles.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
         );
-        for seg in &mut t.segments {
-            if let std::borrow::Cow::Owned(text) =
-                finder.replace(&seg.text, |ids| Some(needles[ids[0]].1.as_str()))
+        let replace = |text: &mut String| {
+            if let std::borrow::Cow::Owned(new) =
+                finder.replace(text, |ids| Some(needles[ids[0]].1.as_str()))
             {
-                seg.text = text;
+                *text = new;
+            }
+        };
+        for seg in &mut t.segments {
+            replace(&mut seg.text);
+        }
+        if let Some(chat) = t.chat.as_mut() {
+            for m in &mut chat.messages {
+                replace(&mut m.text);
+                if let Some(q) = m.reply_to.as_mut() {
+                    replace(q);
+                }
+            }
+            for r in &mut chat.reactions {
+                replace(&mut r.target);
             }
         }
     }

@@ -39,6 +39,19 @@ impl ChatLayout {
     }
 }
 
+impl ChatLayout {
+    /// The layout of a name given by [`ChatLayout::name`].
+    pub fn from_name(s: &str) -> Option<ChatLayout> {
+        [
+            ChatLayout::ZoomTab,
+            ChatLayout::ZoomFrom,
+            ChatLayout::ZoomFromTo,
+        ]
+        .into_iter()
+        .find(|l| l.name() == s)
+    }
+}
+
 /// What a chat time measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChatClock {
@@ -46,6 +59,23 @@ pub enum ChatClock {
     Offset,
     /// Time of day on the clock of the computer that saved the chat.
     TimeOfDay,
+}
+
+impl ChatClock {
+    /// The name used in outputs: `recording` or `time-of-day`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChatClock::Offset => "recording",
+            ChatClock::TimeOfDay => "time-of-day",
+        }
+    }
+
+    /// The clock of a name given by [`ChatClock::name`].
+    pub fn from_name(s: &str) -> Option<ChatClock> {
+        [ChatClock::Offset, ChatClock::TimeOfDay]
+            .into_iter()
+            .find(|c| c.name() == s)
+    }
 }
 
 /// One public message.

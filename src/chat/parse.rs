@@ -11,7 +11,11 @@ fn time(s: &str) -> Option<u64> {
 
 /// True when the first line is a tab-layout chat line.
 pub fn looks_like_chat(text: &str) -> bool {
-    let first = text.trim_start_matches('\u{FEFF}').lines().next().unwrap_or("");
+    let first = text
+        .trim_start_matches('\u{FEFF}')
+        .lines()
+        .next()
+        .unwrap_or("");
     let f: Vec<&str> = first.splitn(3, '\t').collect();
     f.len() == 3 && time(f[0]).is_some() && f[1].ends_with(':')
 }
@@ -34,22 +38,48 @@ pub fn parse(source: &str, text: &str) -> Result<ChatLog, Diagnostic> {
             let body = body.trim_end().to_string();
             if let Some(r) = body.strip_prefix("Reacted to \"") {
                 let (target, emoji) = r.rsplit_once("\" with ").unwrap_or((r, ""));
-                log.reactions.push(ChatReaction { time_ms: t, name, emoji: emoji.to_string(), target: target.to_string(), line });
+                log.reactions.push(ChatReaction {
+                    time_ms: t,
+                    name,
+                    emoji: emoji.to_string(),
+                    target: target.to_string(),
+                    line,
+                });
             } else if let Some(r) = body.strip_prefix("Replying to \"") {
                 let (q, rest) = r.split_once('\n').unwrap_or((r, ""));
-                log.messages.push(ChatMessage { time_ms: t, name, text: rest.trim().to_string(), reply_to: Some(q.trim_end_matches('"').to_string()), line });
+                log.messages.push(ChatMessage {
+                    time_ms: t,
+                    name,
+                    text: rest.trim().to_string(),
+                    reply_to: Some(q.trim_end_matches('"').to_string()),
+                    line,
+                });
             } else {
-                log.messages.push(ChatMessage { time_ms: t, name, text: body, reply_to: None, line });
+                log.messages.push(ChatMessage {
+                    time_ms: t,
+                    name,
+                    text: body,
+                    reply_to: None,
+                    line,
+                });
             }
         }
     };
     for (i, l) in text.trim_start_matches('\u{FEFF}').lines().enumerate() {
         let l = l.trim_end_matches('\r');
         let f: Vec<&str> = l.splitn(3, '\t').collect();
-        if f.len() == 3 && f[1].ends_with(':') && let Some(t) = time(f[0]) {
+        if f.len() == 3
+            && f[1].ends_with(':')
+            && let Some(t) = time(f[0])
+        {
             let c = cur.take();
             flush(&mut log, c);
-            cur = Some((t, f[1].trim_end_matches(':').to_string(), f[2].to_string(), i + 1));
+            cur = Some((
+                t,
+                f[1].trim_end_matches(':').to_string(),
+                f[2].to_string(),
+                i + 1,
+            ));
         } else if let Some(c) = cur.as_mut() {
             c.2.push('\n');
             c.2.push_str(l);

@@ -312,7 +312,7 @@ pub fn build(
         anonymous_speakers: anonymous,
         has_text: parsed.has_text,
         diagnostics,
-        chat: None,
+        chat: parsed.chat,
     };
     t.turns = turns::build_turns(&t.segments, turn_opts);
     t

@@ -75,7 +75,11 @@ pub struct Language {
     pub findings: Vec<Found>,
 }
 
-fn time_at(span: Option<crate::model::Span>, char_offset: usize, total_chars: usize) -> Option<u64> {
+fn time_at(
+    span: Option<crate::model::Span>,
+    char_offset: usize,
+    total_chars: usize,
+) -> Option<u64> {
     span.map(|s| {
         let d = s.len_ms() as u128 * char_offset as u128 / total_chars.max(1) as u128;
         s.start + u64::try_from(d).unwrap_or(0)

@@ -646,6 +646,65 @@ fn inclusive_table(m: &MeetingReport, level: usize, p: &str) -> String {
     out
 }
 
+/// The meeting's chat: counts, what was left out, how times were aligned, and one row per
+/// person with their participation share.
+fn chat_table(m: &MeetingReport, level: usize, p: &str) -> String {
+    let Some(c) = &m.chat else {
+        return String::new();
+    };
+    let mut out = format!("<section aria-labelledby=\"{p}-chat-h\">\n");
+    out.push_str(&h(level, &format!("{p}-chat-h"), "Chat"));
+    let _ = writeln!(
+        out,
+        "<p>{} and {} in {}{}. {}.</p>",
+        plural(c.messages, "message", "messages"),
+        plural(c.reactions, "reaction", "reactions"),
+        esc(file_name(&c.source)),
+        if c.private_left_out > 0 {
+            format!(
+                "; {} left out (never counted or quoted)",
+                plural(c.private_left_out, "private message", "private messages")
+            )
+        } else {
+            String::new()
+        },
+        esc(&capitalise(c.alignment))
+    );
+    out.push_str(
+        "<div class=\"scroll\"><table>\n<caption>Chat per person, and participation: talk \
+         time plus chat words counted at the meeting's speaking pace</caption>\n<thead><tr><th \
+         scope=\"col\">person</th><th scope=\"col\">spoke</th><th \
+         scope=\"col\">messages</th><th scope=\"col\">questions</th><th \
+         scope=\"col\">links</th><th scope=\"col\">reactions</th><th scope=\"col\">chat \
+         words</th><th scope=\"col\">participation</th><th scope=\"col\">inclusive language \
+         (chat)</th></tr></thead>\n<tbody>\n",
+    );
+    for q in &c.people {
+        let terms: Vec<String> = q
+            .inclusive
+            .iter()
+            .flat_map(|i| &i.findings)
+            .map(|f| format!("“{}” → {}", f.term, f.suggestions.join(", ")))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}\
+             </td><td>{}</td><td>{}</td><td class=\"text\">{}</td></tr>",
+            esc(&q.name),
+            if q.spoke { "yes" } else { "no" },
+            q.messages,
+            q.questions,
+            q.links,
+            q.reactions,
+            q.words,
+            pct(q.participation_share),
+            esc(&terms.join("; "))
+        );
+    }
+    out.push_str("</tbody>\n</table></div>\n</section>\n");
+    out
+}
+
 /// Everything about one meeting below its title; `level` is the heading level of its parts.
 fn meeting_body(m: &MeetingReport, turns: &[TurnBar], p: &str, level: usize) -> String {
     let who = Who::everyone(m);
@@ -657,6 +716,7 @@ fn meeting_body(m: &MeetingReport, turns: &[TurnBar], p: &str, level: usize) -> 
     out.push_str(&speakers_table(m, level, p));
     out.push_str(&events_table(m, level, p));
     out.push_str(&inclusive_table(m, level, p));
+    out.push_str(&chat_table(m, level, p));
     out
 }
 

@@ -472,6 +472,82 @@ fn inclusive(m: &MeetingReport, out: &mut String) {
     out.push('\n');
 }
 
+/// The meeting's chat: counts, private messages left out, how times were aligned, one row
+/// per person with the participation share, and the inclusive-language findings in it.
+fn chat(m: &MeetingReport, out: &mut String) {
+    let Some(c) = &m.chat else { return };
+    let writers = c
+        .people
+        .iter()
+        .filter(|p| p.messages + p.reactions > 0)
+        .count();
+    let _ = writeln!(
+        out,
+        "**Chat** ({}): {} and {} from {}{}. {}.\n",
+        escape(&c.source),
+        plural(c.messages, "message", "messages"),
+        plural(c.reactions, "reaction", "reactions"),
+        plural(writers, "person", "people"),
+        if c.private_left_out > 0 {
+            format!(
+                "; {} left out (never counted or quoted)",
+                plural(c.private_left_out, "private message", "private messages")
+            )
+        } else {
+            String::new()
+        },
+        capitalise(c.alignment),
+    );
+    out.push_str(
+        "| person | spoke | messages | questions | links | reactions | chat words | participation |\n\
+         | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n",
+    );
+    for p in &c.people {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            escape(&p.name),
+            if p.spoke { "yes" } else { "no" },
+            p.messages,
+            p.questions,
+            p.links,
+            p.reactions,
+            p.words,
+            pct(p.participation_share),
+        );
+    }
+    out.push_str(
+        "\nParticipation: talk time plus chat words counted at the meeting's speaking pace \
+         (README \"Chat\").\n\n",
+    );
+    let findings: Vec<_> = c
+        .people
+        .iter()
+        .flat_map(|p| {
+            let f = p.inclusive.iter().flat_map(|i| &i.findings);
+            f.map(move |f| (p, f))
+        })
+        .collect();
+    if !findings.is_empty() {
+        let _ = writeln!(
+            out,
+            "Inclusive language in the chat: {}.\n",
+            plural(findings.len(), "finding", "findings")
+        );
+        for (p, f) in findings {
+            let _ = writeln!(
+                out,
+                "- {} (chat{}): \"{}\" — consider {}",
+                escape(&p.name),
+                f.time.map(|t| format!(", {}", at(t))).unwrap_or_default(),
+                escape(&f.quote),
+                escape(&f.suggestions.join(", ")),
+            );
+        }
+        out.push('\n');
+    }
+}
+
 fn speaker_section(m: &MeetingReport, s: &SpeakerReport, out: &mut String) {
     let _ = writeln!(out, "### {}\n", escape(&s.name));
     let _ = writeln!(
@@ -642,6 +718,7 @@ pub fn meeting(m: &MeetingReport) -> String {
     events(m, &mut out);
     trajectory(m, &mut out);
     inclusive(m, &mut out);
+    chat(m, &mut out);
     if !m.warnings.is_empty() {
         out.push_str("**Data quality**:\n\n");
         for w in &m.warnings {

@@ -162,13 +162,39 @@ impl Redactions {
                 .map(|(j, s)| (j, s.name.as_str()))
                 .collect()
         };
+        // People who only wrote in the chat are other people too: Participant N after the
+        // speakers.
+        let writers = chat_only(m);
+        let mut named = named;
+        if !opts.show_other_names {
+            named.extend(
+                writers
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| n.chars().any(char::is_alphanumeric))
+                    .map(|(k, n)| (m.speakers.len() + k, *n)),
+            );
+        }
         let names: Vec<&str> = named.iter().map(|&(_, n)| n).collect();
         Redactions {
             finder: NameFinder::new(&names),
             speaker: named.iter().map(|&(j, _)| j).collect(),
-            pseudonyms: (0..m.speakers.len()).map(pseudonym).collect(),
+            pseudonyms: (0..m.speakers.len() + writers.len())
+                .map(pseudonym)
+                .collect(),
         }
     }
+}
+
+/// The people who only wrote in the meeting's chat, in the chat's order.
+fn chat_only(m: &MeetingReport) -> Vec<&str> {
+    m.chat.as_ref().map_or_else(Vec::new, |c| {
+        c.people
+            .iter()
+            .filter(|p| !p.spoke)
+            .map(|p| p.name.as_str())
+            .collect()
+    })
 }
 
 /// How other people are named, and the person's own words made safe to print.
@@ -1034,6 +1060,90 @@ fn sentiment(m: &MeetingReport, names: &Names, out: &mut String) {
     }
 }
 
+/// How many of the person's messages are quoted in their report.
+const CHAT_QUOTES: usize = 5;
+
+/// The person's part in the meeting's chat: counts, the participation share next to the
+/// talk share, and a few of their own messages (questions first).
+fn chat(m: &MeetingReport, names: &Names, out: &mut String) {
+    let Some(c) = &m.chat else { return };
+    let me = names.me();
+    let Some(mine) = c.people.iter().find(|p| p.spoke && p.name == me.name) else {
+        return;
+    };
+    out.push_str("## Chat\n\n");
+    if mine.messages + mine.reactions == 0 {
+        out.push_str("You did not write in the chat of this meeting.\n\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "You wrote {}, {} of them {}, with {}; and gave {}.",
+            plural(mine.messages, "message", "messages"),
+            number_word(mine.questions),
+            if mine.questions == 1 {
+                "a question"
+            } else {
+                "questions"
+            },
+            plural(mine.links, "link", "links"),
+            plural(mine.reactions, "reaction", "reactions"),
+        );
+    }
+    if let (Some(p), Some(t)) = (mine.participation_share, me.talk_share) {
+        let _ = writeln!(
+            out,
+            "Your participation, talk and chat together (chat words counted at the meeting's \
+             speaking pace), was {} of the meeting's; your talk share alone {}.",
+            share(p),
+            share(t)
+        );
+    }
+    out.push('\n');
+    let mut quotes: Vec<&crate::report::chat::ChatQuote> =
+        mine.own.iter().filter(|q| q.question).collect();
+    quotes.extend(mine.own.iter().filter(|q| !q.question));
+    if !quotes.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}{}:\n",
+            if quotes.len() > CHAT_QUOTES {
+                "Some of your messages"
+            } else {
+                "Your messages"
+            },
+            if c.clock == "recording" {
+                " (times in the recording)"
+            } else {
+                " (times of day, as the chat gives them)"
+            }
+        );
+        let mut shown: Vec<&crate::report::chat::ChatQuote> =
+            quotes.into_iter().take(CHAT_QUOTES).collect();
+        shown.sort_by(|a, b| a.at.cmp(&b.at));
+        for q in shown {
+            let _ = writeln!(out, "- {}: “{}”", q.at, names.own_start(&q.text));
+        }
+        out.push('\n');
+    }
+    if let Some(inc) = &mine.inclusive {
+        for f in &inc.findings {
+            let _ = writeln!(
+                out,
+                "- In the chat, “{}”: you might say {}. {}",
+                names.own(&f.term),
+                escape(&f.suggestions.join(", ")),
+                escape(&f.explanation)
+            );
+        }
+        if !inc.findings.is_empty() {
+            out.push('\n');
+        }
+    }
+    if c.private_left_out > 0 {
+        out.push_str("Private messages are never counted or quoted.\n\n");
+    }
+}
+
 fn limits(m: &MeetingReport, out: &mut String) {
     out.push_str("## What these numbers can and cannot say\n\n");
     for w in &m.warnings {
@@ -1118,6 +1228,7 @@ fn markdown_of(
     listening(me, &mut out);
     language(m, &names, &mut out);
     sentiment(m, &names, &mut out);
+    chat(m, &names, &mut out);
     out.push_str("## Reflection prompts\n\n");
     for (i, p) in prompts(m, &names, &cx).iter().enumerate() {
         let _ = writeln!(out, "{}. {p}", i + 1);

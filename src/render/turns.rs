@@ -39,6 +39,68 @@ struct TranscriptOut<'a> {
     has_text: bool,
     turns: Vec<TurnOut<'a>>,
     diagnostics: &'a [Diagnostic],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chat: Option<ChatOut<'a>>,
+}
+
+/// The chat of a transcript, as read (private messages only counted): reads back with the
+/// turns.
+#[derive(Serialize)]
+struct ChatOut<'a> {
+    source: &'a str,
+    format: &'static str,
+    clock: &'static str,
+    removed_reactions: usize,
+    private_left_out: usize,
+    messages: Vec<MessageOut<'a>>,
+    reactions: Vec<ReactionOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct MessageOut<'a> {
+    name: &'a str,
+    time: f64,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reply_to: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ReactionOut<'a> {
+    name: &'a str,
+    time: f64,
+    emoji: &'a str,
+    target: &'a str,
+}
+
+fn chat_out(c: &crate::chat::ChatLog) -> ChatOut<'_> {
+    ChatOut {
+        source: &c.source,
+        format: c.layout.name(),
+        clock: c.clock.name(),
+        removed_reactions: c.removed_reactions,
+        private_left_out: c.private_left_out,
+        messages: c
+            .messages
+            .iter()
+            .map(|m| MessageOut {
+                name: &m.name,
+                time: secs(m.time_ms),
+                text: &m.text,
+                reply_to: m.reply_to.as_deref(),
+            })
+            .collect(),
+        reactions: c
+            .reactions
+            .iter()
+            .map(|r| ReactionOut {
+                name: &r.name,
+                time: secs(r.time_ms),
+                emoji: &r.emoji,
+                target: &r.target,
+            })
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -105,6 +167,7 @@ pub fn json(transcripts: &[&Transcript], rejected: &[&Rejected]) -> String {
                     })
                     .collect(),
                 diagnostics: &t.diagnostics,
+                chat: t.chat.as_ref().map(chat_out),
             })
             .collect(),
         errors: errors_of(rejected),

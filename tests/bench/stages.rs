@@ -61,20 +61,20 @@ fn corpus(args: &[String]) -> (String, Vec<(String, Vec<u8>)>) {
         );
     }
     let paths: Vec<std::path::PathBuf> = args.iter().map(Into::into).collect();
-    let (inputs, errors) = turnstat::cli::expand(&paths).unwrap_or_else(|e| {
-        eprintln!("stages: {e}");
+    let (inputs, errors) = turnstat::discover::expand(&paths);
+    if inputs.is_empty() {
+        eprintln!("stages: no transcript files found in the given paths");
         std::process::exit(2)
-    });
+    }
     for e in errors {
         eprintln!("stages: {}: {}", e.path, e.message);
     }
     let files = inputs
         .iter()
-        .filter_map(|i| match i {
-            turnstat::discover::Input::File(p) => {
-                std::fs::read(p).ok().map(|b| (p.display().to_string(), b))
-            }
-            turnstat::discover::Input::Stdin => None,
+        .filter_map(|i| {
+            // Chat exports are not transcripts: the stages measure transcripts only.
+            let p = i.path().filter(|p| !turnstat::discover::is_chat_file(p))?;
+            std::fs::read(p).ok().map(|b| (p.display().to_string(), b))
         })
         .collect();
     (args.join(" "), files)

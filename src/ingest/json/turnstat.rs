@@ -15,6 +15,11 @@
 //! is null, or is the builder's own `unknown speaker`, gets no speaker again, so a round
 //! trip keeps unknown speakers unknown. Another `turnstat.turns.*` schema version is read
 //! as v1 with a warning.
+//!
+//! A transcript's optional `chat` object (`source`, `format`, `clock`, `removed_reactions`,
+//! `private_left_out`, `messages: [{name, time, text, reply_to}]`,
+//! `reactions: [{name, time, emoji, target}]`, times in seconds) is the meeting's chat as
+//! `turns` wrote it; a message or reaction that cannot be read is skipped with a warning.
 
 use super::{Dialect, Node, Records, StringTimes, Unit, found, skip, span, string_field};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -70,6 +75,7 @@ pub(super) fn parse(
             anonymous_speakers: false,
             has_text: true,
             format: D.format(),
+            chat: None,
         });
     }
     Ok(out)
@@ -113,12 +119,88 @@ fn transcript(t: &Node, rec: &mut Records, diags: &mut Diagnostics) -> Result<Pa
             format!("{}: no segments: the transcript is empty", turns.path()),
         );
     }
+    let chat = t.field("chat").and_then(|c| chat(&c, diags));
     Ok(Parsed {
         segments,
         anonymous_speakers,
         has_text,
         format: D.format(),
+        chat,
     })
+}
+
+/// Reads a transcript's `chat` object; `None` (with a warning) when it is not one.
+fn chat(c: &Node, diags: &mut Diagnostics) -> Option<crate::chat::ChatLog> {
+    use crate::chat::{ChatClock, ChatLayout, ChatLog, ChatMessage, ChatReaction};
+    if c.value().is_null() {
+        return None;
+    }
+    let named = |key: &str| c.field(key).and_then(|n| n.as_str().map(str::to_string));
+    let layout = named("format").and_then(|f| ChatLayout::from_name(&f));
+    let clock = named("clock").and_then(|f| ChatClock::from_name(&f));
+    let (Some(layout), Some(clock)) = (layout, clock) else {
+        diags.warn(
+            c.line(),
+            format!(
+                "{}: not a chat (needs `format` and `clock` as `turns` writes them); chat left out",
+                c.path()
+            ),
+        );
+        return None;
+    };
+    let count = |key: &str| {
+        c.field(key)
+            .and_then(|n| n.value().as_u64())
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(0)
+    };
+    let mut log = ChatLog {
+        source: named("source").unwrap_or_default(),
+        layout,
+        clock,
+        messages: Vec::new(),
+        reactions: Vec::new(),
+        removed_reactions: count("removed_reactions"),
+        private_left_out: count("private_left_out"),
+        diagnostics: Vec::new(),
+    };
+    let item = |n: &Node, diags: &mut Diagnostics| -> Result<(String, u64), String> {
+        let name = string_field(n, "name")?.ok_or_else(|| format!("{}: no name", n.path()))?;
+        let time = super::time_ms(n, "time", Unit::Seconds, StringTimes::Tally, diags)?
+            .ok_or_else(|| format!("{}: no time", n.path()))?;
+        Ok((name.to_string(), time))
+    };
+    for m in c.field("messages").iter().flat_map(|n| n.elements()) {
+        let read = item(&m, diags).and_then(|(name, time_ms)| {
+            Ok(ChatMessage {
+                name,
+                time_ms,
+                text: string_field(&m, "text")?.unwrap_or("").to_string(),
+                reply_to: string_field(&m, "reply_to")?.map(str::to_string),
+                line: m.line(),
+            })
+        });
+        match read {
+            Ok(msg) => log.messages.push(msg),
+            Err(problem) => skip(diags, m.line(), &problem, "chat message"),
+        }
+    }
+    for r in c.field("reactions").iter().flat_map(|n| n.elements()) {
+        let read = item(&r, diags).and_then(|(name, time_ms)| {
+            Ok(ChatReaction {
+                name,
+                time_ms,
+                emoji: string_field(&r, "emoji")?.unwrap_or("").to_string(),
+                target: string_field(&r, "target")?.unwrap_or("").to_string(),
+                line: r.line(),
+            })
+        });
+        match read {
+            Ok(x) => log.reactions.push(x),
+            Err(problem) => skip(diags, r.line(), &problem, "chat reaction"),
+        }
+    }
+    Some(log)
 }
 
 fn segment(turn: &Node, diags: &mut Diagnostics) -> Result<RawSegment, String> {

@@ -181,6 +181,72 @@ fn diamond(x: f64, y: f64) -> String {
 /// The speaker timeline: one lane per speaker, one bar per turn (hatched when the turn lies
 /// inside someone else's), interruptions as triangles and other overlaps as diamonds on the
 /// lane of the person who came in.
+/// Where a chat mark goes.
+#[derive(Clone, Copy, PartialEq)]
+enum Lane<'a> {
+    /// The lane of speaker `i`.
+    Speaker(usize),
+    /// The lane of a person who only wrote.
+    ChatOnly(&'a str),
+}
+
+/// One chat message on the timeline.
+struct ChatMark<'a> {
+    lane: Lane<'a>,
+    label: &'a str,
+    time: f64,
+    question: bool,
+}
+
+/// The chat messages that can be placed on the timeline: none unless the chat's clock is the
+/// recording's; on a private page, only the person's own.
+fn chat_marks<'a>(m: &'a MeetingReport, who: &'a Who) -> Vec<ChatMark<'a>> {
+    let Some(c) = &m.chat else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for p in &c.people {
+        let lane = match m.speakers.iter().position(|s| s.name == p.name) {
+            Some(i) => Lane::Speaker(i),
+            None => Lane::ChatOnly(&p.name),
+        };
+        let label = match lane {
+            Lane::Speaker(i) => who.labels[i].as_str(),
+            Lane::ChatOnly(name) => name,
+        };
+        if who.me.is_some() && lane != who.me.map_or(Lane::ChatOnly(""), Lane::Speaker) {
+            continue;
+        }
+        for q in &p.own {
+            if let Some(time) = q.time {
+                out.push(ChatMark {
+                    lane,
+                    label,
+                    time,
+                    question: q.question,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The people who only wrote (with a message placed in time), for lanes of their own on the
+/// meeting's page; none on a private page.
+fn chat_only_lanes<'a>(m: &'a MeetingReport, who: &Who) -> Vec<&'a str> {
+    let Some(c) = &m.chat else {
+        return Vec::new();
+    };
+    if who.me.is_some() {
+        return Vec::new();
+    }
+    c.people
+        .iter()
+        .filter(|p| !p.spoke && p.own.iter().any(|q| q.time.is_some()))
+        .map(|p| p.name.as_str())
+        .collect()
+}
+
 pub(super) fn timeline(id: &str, m: &MeetingReport, who: &Who, turns: &[TurnBar]) -> String {
     if turns.is_empty() {
         return unavailable("the transcript has no timestamps, so turns cannot be placed in time");
@@ -193,7 +259,9 @@ pub(super) fn timeline(id: &str, m: &MeetingReport, who: &Who, turns: &[TurnBar]
     if t1 <= t0 {
         t1 = t0 + 1.0;
     }
-    let lanes = m.speakers.len().max(1);
+    let marks = chat_marks(m, who);
+    let chat_lanes: Vec<&str> = chat_only_lanes(m, who);
+    let lanes = (m.speakers.len() + chat_lanes.len()).max(1);
     const X0: f64 = 180.0;
     const X1: f64 = 940.0;
     const TOP: f64 = 6.0;
@@ -236,6 +304,21 @@ pub(super) fn timeline(id: &str, m: &MeetingReport, who: &Who, turns: &[TurnBar]
                 ""
             },
             overlaps
+        );
+    }
+    if !marks.is_empty() {
+        let _ = write!(
+            desc,
+            " {} chat messages are marked with small squares at the top of the writer's lane{}.",
+            marks.len(),
+            if chat_lanes.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " ({} people who only wrote have a lane of their own)",
+                    chat_lanes.len()
+                )
+            }
         );
     }
     if let Some(me) = who.me {
@@ -283,6 +366,22 @@ pub(super) fn timeline(id: &str, m: &MeetingReport, who: &Who, turns: &[TurnBar]
             n(y + 19.0),
             if mine { " font-weight=\"bold\"" } else { "" },
             esc(&cut(&who.labels[i], 26))
+        );
+    }
+    // Lanes of people who only wrote in the chat.
+    for (k, name) in chat_lanes.iter().enumerate() {
+        let y = TOP + LANE * (m.speakers.len() + k) as f64;
+        let _ = writeln!(
+            out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{LANE_BG}\"/><text \
+             x=\"{}\" y=\"{}\" text-anchor=\"end\" font-style=\"italic\">{}</text>",
+            n(X0),
+            n(y + 2.0),
+            n(X1 - X0),
+            n(LANE - 4.0),
+            n(X0 - 8.0),
+            n(y + 19.0),
+            esc(&cut(&format!("{name} (chat)"), 26))
         );
     }
     // Time axis.
@@ -336,6 +435,34 @@ pub(super) fn timeline(id: &str, m: &MeetingReport, who: &Who, turns: &[TurnBar]
             } else {
                 ""
             }
+        );
+    }
+    // Chat messages, on the writer's lane.
+    for mk in &marks {
+        if mk.time < t0 || mk.time > t1 {
+            continue;
+        }
+        let lane = match mk.lane {
+            Lane::Speaker(i) => i,
+            Lane::ChatOnly(name) => match chat_lanes.iter().position(|n| *n == name) {
+                Some(k) => m.speakers.len() + k,
+                None => continue,
+            },
+        };
+        let colour = match mk.lane {
+            Lane::Speaker(i) => who.colour(i),
+            Lane::ChatOnly(_) => OTHER,
+        };
+        let _ = writeln!(
+            out,
+            "<rect data-mark=\"chat\" x=\"{}\" y=\"{}\" width=\"4\" height=\"5\" \
+             fill=\"{colour}\" stroke=\"{INK}\" stroke-width=\"0.4\"><title>{} wrote in the \
+             chat at {}{}</title></rect>",
+            n(x(mk.time) - 2.0),
+            n(TOP + LANE * lane as f64 + 3.0),
+            esc(mk.label),
+            at(mk.time),
+            if mk.question { " (a question)" } else { "" }
         );
     }
     // Events, on the lane of the person who came in.
@@ -403,6 +530,17 @@ pub(super) fn timeline(id: &str, m: &MeetingReport, who: &Who, turns: &[TurnBar]
                  inferred from turns that break off",
             );
         }
+    }
+    if !marks.is_empty() {
+        let _ = write!(
+            out,
+            " · {} a chat message",
+            key(&format!(
+                "<rect x=\"6\" y=\"3\" width=\"4\" height=\"5\" fill=\"{}\" stroke=\"{INK}\" \
+                 stroke-width=\"0.4\"/>",
+                who.colour(first)
+            ))
+        );
     }
     out.push_str(". Times are positions in the recording.</figcaption>\n");
     let rows: Vec<Vec<String>> = turns
