@@ -50,6 +50,21 @@ pub struct PersonFigures {
     pub sentiment_sum: f64,
     /// Sentences scored.
     pub sentences: usize,
+    /// The person's part in the meeting's chat (`None` when the meeting has no chat).
+    pub chat: Option<ChatFigures>,
+}
+
+/// One person's part in one meeting's chat.
+#[derive(Clone, Copy, Debug, Default, Serialize)]
+pub struct ChatFigures {
+    /// Public messages.
+    pub messages: usize,
+    /// Messages asking a question.
+    pub questions: usize,
+    /// Reactions given.
+    pub reactions: usize,
+    /// Participation share, talk and chat (see [`crate::metrics::chat`]).
+    pub participation_share: Option<f64>,
 }
 
 /// What a team report keeps of one meeting.
@@ -111,6 +126,7 @@ pub fn summarise(
                 inclusive: s.inclusive.as_ref().map_or(0, |i| i.count),
                 sentiment_sum: sum,
                 sentences: n,
+                chat: None,
             },
         );
     }
@@ -119,6 +135,20 @@ pub fn summarise(
             talk_share: Some(0.0),
             ..Default::default()
         });
+    }
+    if let Some(c) = &m.chat {
+        for p in &c.people {
+            let f = people.entry(p.name.clone()).or_insert(PersonFigures {
+                talk_share: Some(0.0),
+                ..Default::default()
+            });
+            f.chat = Some(ChatFigures {
+                messages: p.messages,
+                questions: p.questions,
+                reactions: p.reactions,
+                participation_share: p.participation_share,
+            });
+        }
     }
     MeetingSummary {
         source: m.source.clone(),
@@ -172,6 +202,18 @@ pub struct PersonPeriod {
     pub inclusive_per_1000_words: Option<f64>,
     /// Mean sentiment.
     pub sentiment_mean: Option<f64>,
+    /// Chat messages written (absent when none of the person's meetings had a chat).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chat_messages: Option<usize>,
+    /// Chat messages asking a question (absent without a chat).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chat_questions: Option<usize>,
+    /// Chat reactions given (absent without a chat).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chat_reactions: Option<usize>,
+    /// Mean participation share (talk and chat) over the meetings with a chat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participation_share_mean: Option<f64>,
     /// Change of the mean talk share against the previous period (share points).
     #[serde(default)]
     pub talk_share_change: Option<f64>,
@@ -264,6 +306,11 @@ fn mean(v: &[f64]) -> Option<f64> {
 
 fn person_figures(name: &str, items: &[&PersonFigures]) -> PersonPeriod {
     let shares: Vec<f64> = items.iter().filter_map(|p| p.talk_share).collect();
+    let chats: Vec<ChatFigures> = items.iter().filter_map(|p| p.chat).collect();
+    let chat_sum = |f: fn(&ChatFigures) -> usize| {
+        (!chats.is_empty()).then(|| chats.iter().map(f).sum::<usize>())
+    };
+    let participation: Vec<f64> = chats.iter().filter_map(|c| c.participation_share).collect();
     let words: usize = items.iter().map(|p| p.words).sum();
     let sentences: usize = items.iter().map(|p| p.sentences).sum();
     PersonPeriod {
@@ -285,6 +332,10 @@ fn person_figures(name: &str, items: &[&PersonFigures]) -> PersonPeriod {
                 4,
             )
         }),
+        chat_messages: chat_sum(|c| c.messages),
+        chat_questions: chat_sum(|c| c.questions),
+        chat_reactions: chat_sum(|c| c.reactions),
+        participation_share_mean: mean(&participation).map(|x| r(x, 4)),
         ..Default::default()
     }
 }
