@@ -883,10 +883,10 @@ fn name_needles(names: &BTreeSet<String>) -> Vec<(String, String)> {
 }
 
 fn assert_no_names(what: &str, text: &str, needles: &[(String, String)]) {
-    let lower = text.to_lowercase();
+    // As whole words: how names are found (a chat's "besusaurus" is not the name "Besu").
     for (part, name) in needles {
         assert!(
-            !lower.contains(part.as_str()),
+            !crate::util::contains_word(text, part),
             "{what} contains `{part}` of `{name}`"
         );
     }

@@ -82,3 +82,14 @@ pub fn union_ms(mut spans: Vec<(u64, u64)>) -> u64 {
     }
     total
 }
+
+/// True when `needle` occurs in `text` as a whole word (no letter or digit right before or
+/// after it), ignoring case: how `--anonymize` finds names (README "Privacy").
+pub fn contains_word(text: &str, needle: &str) -> bool {
+    let (text, needle) = (text.to_lowercase(), needle.to_lowercase());
+    text.match_indices(&needle).any(|(i, m)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
