@@ -174,6 +174,14 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 fn summary(m: &MeetingReport) -> String {
+    if let Some(c) = m.chat.as_ref().filter(|_| m.speakers.is_empty() && m.turns == 0) {
+        return format!(
+            "A {} chat read alone, with no transcript: no speech figures; {} and {}.",
+            escape(c.format),
+            plural(c.messages, "message", "messages"),
+            plural(c.reactions, "reaction", "reactions")
+        );
+    }
     let mut parts = Vec::new();
     match m.duration_seconds {
         Some(d) => parts.push(format!(
