@@ -611,6 +611,7 @@ fn speaker_section(m: &MeetingReport, s: &SpeakerReport, out: &mut String) {
 pub fn meeting(m: &MeetingReport) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "## {}\n", escape(&m.source));
+    let _ = writeln!(out, "Series: {}.\n", escape(&m.series));
     out.push_str(&summary(m));
     out.push_str("\n\n");
     if m.speakers.is_empty() {
@@ -633,6 +634,20 @@ pub fn meeting(m: &MeetingReport) -> String {
             m.silent_attendees
                 .iter()
                 .map(|a| escape(a))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    if !m.not_people.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nNot people (their speech counts in the meeting, in no one's share or balance): {}.",
+            m.not_people
+                .iter()
+                .map(|n| match n.talk_seconds {
+                    Some(t) => format!("{} ({})", escape(&n.name), length(t)),
+                    None => escape(&n.name),
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         );
