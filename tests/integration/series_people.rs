@@ -35,6 +35,39 @@ fn names(v: &Value, key: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// `analyze -f json --config CFG INPUT`.
+fn analyze_with(cfg: &std::path::Path, input: &std::path::Path) -> Value {
+    let mut cmd = turnstat();
+    cmd.args(["analyze", "-q", "-f", "json", "--config"]);
+    let out = cmd
+        .arg(cfg)
+        .arg(input)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+/// `analyze -f json` of the fixture with a config file of this text.
+fn with_config(text: &str) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("turnstat.toml");
+    std::fs::write(&cfg, text).unwrap();
+    analyze_with(&cfg, &non_people_vtt())
+}
+
+/// The labels of a team report's periods (or series), in order.
+fn labels(v: &Value) -> Vec<&str> {
+    v["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["period"].as_str().unwrap())
+        .collect()
+}
+
 fn close(a: &Value, b: f64) -> bool {
     a.as_f64().is_some_and(|a| (a - b).abs() < 1e-9)
 }
@@ -129,6 +162,10 @@ fn non_people_in_every_format_and_in_the_team_report() {
         private,
         ["ana.html", "ana.md", "bo.html", "bo.md", "cy.html", "cy.md"]
     );
+    // Bo's private report names no one else, not even inside a non-person's name.
+    let bo = std::fs::read_to_string(dir.path().join("non-people/speakers/bo.md")).unwrap();
+    assert!(bo.contains("Audio shared by Participant 1"), "{bo}");
+    assert!(!bo.contains("Ana") && !bo.contains(" Cy"), "{bo}");
     let csv = turnstat()
         .args(["analyze", "-q", "-f", "csv"])
         .arg(non_people_vtt())
@@ -184,37 +221,9 @@ fn users_extend_the_list_in_the_config_and_on_the_command_line() {
         &["analyze", "-q", "-f", "json", "--not-person", "c*"],
         &[&non_people_vtt()],
     ));
-    let dir = tempfile::tempdir().unwrap();
-    let cfg = dir.path().join("turnstat.toml");
-    std::fs::write(&cfg, "[speakers]\nnot_people = [\"CY\"]\n").unwrap();
-    check(&json_of(
-        &[
-            "analyze",
-            "-q",
-            "-f",
-            "json",
-            "--config",
-            cfg.to_str().unwrap(),
-        ],
-        &[&non_people_vtt()],
-    ));
+    check(&with_config("[speakers]\nnot_people = [\"CY\"]\n"));
     // An alias turns a listed name into a person (the way out of a false match).
-    std::fs::write(
-        &cfg,
-        "[speakers]\naliases = { \"Ana's video\" = [\"Audio shared by Ana\"] }\n",
-    )
-    .unwrap();
-    let v = json_of(
-        &[
-            "analyze",
-            "-q",
-            "-f",
-            "json",
-            "--config",
-            cfg.to_str().unwrap(),
-        ],
-        &[&non_people_vtt()],
-    );
+    let v = with_config("[speakers]\naliases = { \"Ana's video\" = [\"Audio shared by Ana\"] }\n");
     assert_eq!(
         speaker_names(&v["meetings"][0]),
         ["Ana", "Ana's video", "Bo", "Cy"]
@@ -273,13 +282,7 @@ fn series_by_default_from_the_file_name_and_side_by_side() {
     let acd = c.join("zoom-ethereum-acd");
     let v = json_of(&["report", "-q", "--by", "series", "-f", "json"], &[&acd]);
     assert_eq!(v["by"], "series");
-    let periods: Vec<&str> = v["periods"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["period"].as_str().unwrap())
-        .collect();
-    assert_eq!(periods, ["acdc", "acde", "acdt"]);
+    assert_eq!(labels(&v), ["acdc", "acde", "acdt"]);
     let meetings = v["meetings"].as_array().unwrap();
     assert_eq!(meetings.len(), 51);
     let total: u64 = v["periods"]
@@ -392,19 +395,7 @@ fn a_series_glob_in_the_config_overrides_the_default() {
         .count() as u64;
     assert_eq!(periods, [("acdt", acdt), ("Core devs", 51 - acdt)]);
     // The roster of the series applies to its meetings, not to the others.
-    let one = |name: &str| {
-        json_of(
-            &[
-                "analyze",
-                "-q",
-                "-f",
-                "json",
-                "--config",
-                cfg.to_str().unwrap(),
-            ],
-            &[&acd.join(name)],
-        )
-    };
+    let one = |name: &str| analyze_with(&cfg, &acd.join(name));
     let m = one("acdc_2026-02-05_174.vtt");
     assert_eq!(m["meetings"][0]["series"], "Core devs");
     assert_eq!(
@@ -422,13 +413,7 @@ fn series_of_the_fixtures_without_the_corpus() {
         &["report", "-q", "--by", "series", "-f", "json"],
         &[&fixtures().join("zoom"), &fixtures().join("people")],
     );
-    let periods: Vec<&str> = v["periods"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["period"].as_str().unwrap())
-        .collect();
-    assert_eq!(periods, ["acdc", "non-people"]);
+    assert_eq!(labels(&v), ["acdc", "non-people"]);
     let v = json_of(
         &["analyze", "-q", "-f", "json"],
         &[&fixtures().join("zoom")],
