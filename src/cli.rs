@@ -214,6 +214,12 @@ pub struct MetricArgs {
     /// attendees who never spoke counted as zero.
     #[arg(long = "attendee", value_name = "NAME")]
     pub attendees: Vec<String>,
+    /// A speaker name pattern that is not a person (repeatable; `*` = any characters, case
+    /// ignored), added to the built-in list of shared audio, presentations and note-taker
+    /// bots: its talk counts as speech but in no one's share or balance (README "Not
+    /// people").
+    #[arg(long = "not-person", value_name = "PATTERN")]
+    pub not_people: Vec<String>,
     /// Terminal-overlap window in seconds [default: 0.5].
     #[arg(long, value_name = "SECONDS")]
     pub terminal_overlap: Option<f64>,
@@ -276,6 +282,8 @@ pub enum Period {
     Week,
     /// Calendar months.
     Month,
+    /// Meeting series side by side (README "Series"), instead of periods of time.
+    Series,
 }
 
 /// Output formats of `report`.
@@ -303,9 +311,14 @@ pub struct TeamArgs {
     /// Only meetings on or before this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    /// Period length.
+    /// Period length, or `series` to put the meeting series side by side.
     #[arg(long, value_enum, default_value_t = Period::Week)]
     pub by: Period,
+    /// Only the meetings of this series (repeatable; letter case ignored). A series is a
+    /// `[[series]]` of the config, else the file name without its dates and counters
+    /// (`acdc_2026-02-05_174.vtt` → `acdc`).
+    #[arg(long = "series", value_name = "NAME")]
+    pub series: Vec<String>,
     /// Output format [default: table on a terminal, json otherwise].
     #[arg(long, short, value_enum)]
     pub format: Option<TeamFormat>,
@@ -459,8 +472,13 @@ pub fn resolve_settings(
 ) -> Result<Settings, UsageError> {
     let t = &cfg.thresholds;
     let (lexicon, inclusive) = inclusive_options(&m.language, cfg)?;
+    let mut not_people = crate::nonpeople::NonPeople::builtin();
+    not_people.extend(cfg.speakers.not_people.iter().map(String::as_str));
+    not_people.extend(m.not_people.iter().map(String::as_str));
+    let not_people = std::sync::Arc::new(not_people);
     let mut people = People::new(&cfg.speakers.aliases, &cfg.speakers.exclude);
     people.anonymize = m.anonymize;
+    people.not_people = not_people.clone();
     Ok(Settings {
         ingest: ingest_options(input, cfg)?,
         metrics: MetricsOptions {
@@ -482,6 +500,7 @@ pub fn resolve_settings(
             lexicon,
             inclusive,
             language: spoken_language(m.spoken.as_deref(), cfg)?,
+            not_people,
         },
         people,
         config: cfg.clone(),

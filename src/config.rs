@@ -18,6 +18,9 @@ pub struct Config {
     /// Expected attendees per meeting series.
     #[serde(default)]
     pub roster: Vec<RosterConfig>,
+    /// Meeting series by path globs (`[[series]]`), in file order: the first match wins.
+    #[serde(default)]
+    pub series: Vec<SeriesConfig>,
     /// Metric thresholds (seconds).
     #[serde(default)]
     pub thresholds: ThresholdsConfig,
@@ -45,15 +48,33 @@ pub struct SpeakersConfig {
     /// Per-speaker reports may name the other participants (default false: pseudonyms).
     #[serde(default)]
     pub show_names_in_speaker_reports: bool,
+    /// Name patterns (`*` = any run of characters) of speakers that are not people, added
+    /// to the built-in list `lexicons/people/non-people.txt` ([`crate::nonpeople`]).
+    #[serde(default)]
+    pub not_people: Vec<String>,
 }
 
-/// `[[roster]]`: attendees of the meetings whose file name matches `match`.
+/// `[[series]]`: the meetings whose path matches one of `match` belong to series `name`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesConfig {
+    /// The series name, as reports show it.
+    pub name: String,
+    /// Globs over the path (`*`, `?`, `**`; see [`crate::series::SeriesRules`]).
+    #[serde(rename = "match")]
+    pub globs: Vec<String>,
+}
+
+/// `[[roster]]`: attendees of the meetings whose file name matches `match`, or of the
+/// meetings of series `series`.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RosterConfig {
     /// A substring of the file name (e.g. `acdc_` for one meeting series); `*` matches all.
     #[serde(rename = "match")]
-    pub pattern: String,
+    pub pattern: Option<String>,
+    /// A series name ([`crate::series`]; letter case ignored).
+    pub series: Option<String>,
     /// Expected attendees; those who never spoke count with zero in equality.
     pub attendees: Vec<String>,
 }
@@ -156,6 +177,22 @@ impl Config {
                 )));
             }
         }
+        for (i, r) in self.roster.iter().enumerate() {
+            if r.pattern.is_none() && r.series.is_none() {
+                return Err(err(format!(
+                    "`roster` entry {} needs `match` (a part of the file name) or `series`",
+                    i + 1
+                )));
+            }
+        }
+        for (i, s) in self.series.iter().enumerate() {
+            if s.name.trim().is_empty() || s.globs.is_empty() {
+                return Err(err(format!(
+                    "`series` entry {} needs a `name` and at least one `match` glob",
+                    i + 1
+                )));
+            }
+        }
         for g in &self.gates.fail_on {
             crate::gates::Gate::parse(g).map_err(|e| err(format!("`gates.fail_on`: {e}")))?;
         }
@@ -197,17 +234,36 @@ impl Config {
             .collect()
     }
 
-    /// The roster for a meeting file: every matching `[[roster]]` entry's attendees.
-    pub fn roster_for(&self, source: &str) -> Vec<String> {
+    /// The roster for a meeting file of a series: the attendees of every `[[roster]]` entry
+    /// whose `match` is part of the file name (`*`: every file) or whose `series` is the
+    /// meeting's series (letter case ignored), in file order.
+    pub fn roster_for(&self, source: &str, series: &str) -> Vec<String> {
         let name = Path::new(source)
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
+        let key = crate::series::key(series);
         self.roster
             .iter()
-            .filter(|r| r.pattern == "*" || name.contains(&r.pattern))
+            .filter(|r| {
+                r.pattern
+                    .as_ref()
+                    .is_some_and(|p| p == "*" || name.contains(p.as_str()))
+                    || r.series
+                        .as_ref()
+                        .is_some_and(|s| crate::series::key(s) == key)
+            })
             .flat_map(|r| r.attendees.iter().cloned())
             .collect()
+    }
+
+    /// The series rules of `[[series]]`.
+    pub fn series_rules(&self) -> crate::series::SeriesRules {
+        crate::series::SeriesRules::new(
+            self.series
+                .iter()
+                .map(|s| (s.name.as_str(), s.globs.as_slice())),
+        )
     }
 }
 
@@ -243,6 +299,31 @@ mod tests {
         .unwrap();
         let c = Config::parse(&text, Path::new("turnstat.example.toml")).unwrap();
         assert!(!c.speakers.aliases.is_empty());
-        assert_eq!(c.roster_for("x/acdc_2026-02-05_174.vtt").len(), 3);
+        assert_eq!(c.roster_for("x/acdc_2026-02-05_174.vtt", "acdc").len(), 3);
+        let rules = c.series_rules();
+        assert_eq!(
+            rules.series_of("exports/platform/standup_3.vtt"),
+            "Platform sync"
+        );
+        assert_eq!(rules.series_of("x/acdc_2026-02-05_174.vtt"), "acdc");
+        // A roster by series applies to the series' meetings whatever their file names.
+        assert_eq!(
+            c.roster_for("exports/platform/standup_3.vtt", "Platform sync"),
+            vec!["Ana".to_string(), "Bo".to_string()]
+        );
+        assert!(!c.speakers.not_people.is_empty());
+    }
+
+    #[test]
+    fn roster_and_series_need_their_keys() {
+        let e =
+            Config::parse("[[roster]]\nattendees = [\"a\"]\n", Path::new("t.toml")).unwrap_err();
+        assert!(e.message.contains("match"), "{}", e.message);
+        let e = Config::parse(
+            "[[series]]\nname = \"x\"\nmatch = []\n",
+            Path::new("t.toml"),
+        )
+        .unwrap_err();
+        assert!(e.message.contains("glob"), "{}", e.message);
     }
 }

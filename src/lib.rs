@@ -28,6 +28,7 @@ pub mod progress;
 pub mod render;
 pub mod report;
 pub mod sentiment;
+pub mod series;
 pub mod speakers;
 pub mod team;
 pub mod turns;

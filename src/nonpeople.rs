@@ -56,29 +56,79 @@ impl NonPeople {
     /// True when `name` matches one of the patterns.
     pub fn matches(&self, name: &str) -> bool {
         let name = fold(name);
-        self.patterns.iter().any(|p| glob(p, &name))
+        self.patterns.iter().any(|p| glob(p, &name).is_some())
+    }
+
+    /// True when no pattern is listed.
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// For `--anonymize`: a name on the list with what its first matching pattern's `*`s
+    /// stand for (the sharer of `Audio shared by Ana`, the owner of `Ana's Presentation`)
+    /// replaced by `pseudonym` of it, so the name still matches the list and names no one
+    /// (`Audio shared by Person KTQF`). `None` when the name is not on the list. Parts
+    /// without a letter or digit are kept as they are.
+    pub fn anonymize(&self, name: &str, pseudonym: impl Fn(&str) -> String) -> Option<String> {
+        let clean = crate::speakers::clean_name(name);
+        let folded = fold(name);
+        let spans = self.patterns.iter().find_map(|p| glob(p, &folded))?;
+        // The display spelling when lower-casing kept every byte offset, else the folded one.
+        let base = if clean.to_lowercase() == folded
+            && clean.len() == folded.len()
+            && spans
+                .iter()
+                .all(|r| clean.is_char_boundary(r.start) && clean.is_char_boundary(r.end))
+        {
+            clean
+        } else {
+            folded
+        };
+        let mut out = String::new();
+        let mut at = 0;
+        for r in spans {
+            out.push_str(&base[at..r.start]);
+            let part = &base[r.clone()];
+            let word = part.trim();
+            if word.chars().any(char::is_alphanumeric) {
+                let lead = &part[..part.len() - part.trim_start().len()];
+                let trail = &part[part.trim_end().len()..];
+                out.push_str(lead);
+                out.push_str(&pseudonym(word));
+                out.push_str(trail);
+            } else {
+                out.push_str(part);
+            }
+            at = r.end;
+        }
+        out.push_str(&base[at..]);
+        Some(out)
     }
 }
 
-/// Matches `name` against a pattern split at `*`.
-fn glob(pieces: &[String], name: &str) -> bool {
+/// Matches `name` against a pattern split at `*`: the byte ranges of `name` that the stars
+/// stand for, or `None` when it does not match.
+fn glob(pieces: &[String], name: &str) -> Option<Vec<std::ops::Range<usize>>> {
     let [first, rest @ ..] = pieces else {
-        return name.is_empty();
+        return name.is_empty().then(Vec::new);
     };
-    let Some(mut tail) = name.strip_prefix(first.as_str()) else {
-        return false;
-    };
+    let mut at = name.len() - name.strip_prefix(first.as_str())?.len();
     let Some((last, middle)) = rest.split_last() else {
         // No `*`: the whole name must be the piece.
-        return tail.is_empty();
+        return (at == name.len()).then(Vec::new);
     };
+    let mut spans = Vec::new();
     for piece in middle {
-        match tail.find(piece.as_str()) {
-            Some(i) => tail = &tail[i + piece.len()..],
-            None => return false,
-        }
+        let i = name[at..].find(piece.as_str())?;
+        spans.push(at..at + i);
+        at += i + piece.len();
     }
-    tail.ends_with(last.as_str())
+    let tail = &name[at..];
+    if !tail.ends_with(last.as_str()) {
+        return None;
+    }
+    spans.push(at..name.len() - last.len());
+    Some(spans)
 }
 
 #[cfg(test)]
@@ -125,5 +175,33 @@ mod tests {
         // Overlapping pieces must not share characters.
         n.extend(["ab*ba"]);
         assert!(!n.matches("aba") && n.matches("abba"));
+    }
+
+    #[test]
+    fn anonymized_names_stay_on_the_list() {
+        let n = NonPeople::builtin();
+        let p = |s: &str| format!("P({s})");
+        for (name, want) in [
+            (
+                "Audio shared by Marco De Rossi",
+                "Audio shared by P(Marco De Rossi)",
+            ),
+            (
+                "Manav Darji's Presentation",
+                "P(Manav Darji)'s Presentation",
+            ),
+            ("EF Zoom Bot", "P(EF) Zoom Bot"),
+            ("Zoom Bot", "Zoom Bot"),
+            ("read.ai meeting notes", "read.ai meeting notes"),
+            (
+                "Fireflies.ai Notetaker  Michel",
+                "Fireflies.ai Notetaker P(Michel)",
+            ),
+        ] {
+            let a = n.anonymize(name, p).unwrap();
+            assert_eq!(a, want);
+            assert!(n.matches(&a), "{a}");
+        }
+        assert_eq!(n.anonymize("Marco De Rossi", p), None);
     }
 }

@@ -16,11 +16,12 @@ use rayon::prelude::*;
 pub struct Settings {
     /// Reading options.
     pub ingest: IngestOptions,
-    /// Metric options (the roster here is the command line's; the config adds per series).
+    /// Metric options (the roster here is the command line's; the config adds per series;
+    /// the non-people list is the built-in one plus the config's and the command line's).
     pub metrics: MetricsOptions,
     /// Aliases and exclusions.
     pub people: People,
-    /// The config file (rosters per series).
+    /// The config file (rosters and `[[series]]`).
     pub config: Config,
 }
 
@@ -30,12 +31,14 @@ pub type Outcome = Result<Vec<MeetingReport>, Rejected>;
 /// Runs the pipeline on one input.
 pub fn analyze_input(input: &Input, stdin: Option<&[u8]>, s: &Settings) -> Outcome {
     let transcripts = batch::load_input(input, stdin, &s.ingest)?;
+    let rules = s.config.series_rules();
     Ok(transcripts
         .into_iter()
         .map(|mut t| {
             s.people.apply(&mut t, &s.ingest.turns);
+            let series = rules.series_of(&t.source);
             let mut opts = s.metrics.clone();
-            for name in s.config.roster_for(&t.source) {
+            for name in s.config.roster_for(&t.source, &series) {
                 opts.roster.push(s.people.canonical(&name).to_string());
             }
             opts.roster = opts
@@ -43,7 +46,9 @@ pub fn analyze_input(input: &Input, stdin: Option<&[u8]>, s: &Settings) -> Outco
                 .iter()
                 .map(|n| s.people.canonical(n).to_string())
                 .collect();
-            report::analyze(&t, &opts)
+            let mut r = report::analyze(&t, &opts);
+            r.series = series;
+            r
         })
         .collect())
 }

@@ -4,6 +4,7 @@
 //! the same speaker (`Bankat | Gean` and `Bankat | gean`). The first spelling seen is kept
 //! for display. A segment with no speaker goes to [`UNKNOWN_SPEAKER`].
 
+use crate::nonpeople::NonPeople;
 use std::collections::HashMap;
 
 /// Display name for segments whose speaker the input does not give.
@@ -133,6 +134,9 @@ pub struct People {
     exclude: std::collections::HashSet<String>,
     /// Replace names by stable pseudonyms (`--anonymize`).
     pub anonymize: bool,
+    /// Names that are not people: `--anonymize` keeps them recognisable, pseudonymising only
+    /// the person named inside (`Audio shared by Person KTQF`, [`NonPeople::anonymize`]).
+    pub not_people: std::sync::Arc<NonPeople>,
 }
 
 impl People {
@@ -153,6 +157,7 @@ impl People {
             aliases: map,
             exclude: exclude.iter().map(|e| name_key(e)).collect(),
             anonymize: false,
+            not_people: std::sync::Arc::default(),
         }
     }
 
@@ -252,6 +257,12 @@ impl People {
         for name in &everyone {
             if is_label(name) {
                 pseudonyms.insert(name_key(name), name.clone());
+                continue;
+            }
+            // Kept on the list (no numbering suffix, which could take it off).
+            if let Some(p) = self.not_people.anonymize(name, pseudonym) {
+                used.insert(p.clone());
+                pseudonyms.insert(name_key(name), p);
                 continue;
             }
             let mut p = pseudonym(name);

@@ -4,7 +4,8 @@
 //! small [`MeetingSummary`] (date, per-person figures) and the transcript and full report are
 //! dropped, so memory grows with the number of people × periods, not with the transcripts.
 //!
-//! Per period (ISO week starting Monday, or calendar month) and per person:
+//! Per period (ISO week starting Monday, calendar month, or — with `--by series` — meeting
+//! series side by side) and per person:
 //! - `meetings`: meetings the person spoke in (or was on the roster of);
 //! - `talk_share_mean`: mean of their talk share over those meetings;
 //! - `interruptions_made`, `interruptions_received`: sums of **competitive** interruptions
@@ -18,11 +19,16 @@
 //! Per period for the team: meetings, mean Gini and evenness of talk time (over the roster
 //! when one is configured), mean max share, competitive interruptions per hour.
 //! Over all periods per person: `talk_share_trend` = least-squares slope of their per-period
-//! talk share, in share points per period.
+//! talk share, in share points per period. Series are not a sequence: with `--by series`
+//! there are no `*_change` figures and no trend.
+//!
+//! Speakers that are not people ([`crate::nonpeople`]) have no per-person figures: each
+//! meeting lists them under `not_people`, and the report sums them up in `not_people`.
 
 use crate::cli::{self, ExitCode, Period, Sink, TeamArgs, TeamFormat};
 use crate::config::Config;
 use crate::dates::{Date, DateSource};
+use crate::discover::Input;
 use crate::report::{Kind, MeetingReport, Stance};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -72,10 +78,15 @@ pub struct ChatFigures {
 pub struct MeetingSummary {
     /// Input.
     pub source: String,
+    /// The meeting series ([`crate::series`]).
+    pub series: String,
     /// Meeting date.
     pub date: Option<Date>,
     /// Where the date came from.
     pub date_source: DateSource,
+    /// Speakers that are not people (absent when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_people: Vec<crate::report::NotPersonReport>,
     /// Gini of talk time (roster when configured).
     #[serde(skip)]
     pub gini: Option<f64>,
@@ -152,8 +163,10 @@ pub fn summarise(
     }
     MeetingSummary {
         source: m.source.clone(),
+        series: m.series.clone(),
         date,
         date_source,
+        not_people: m.not_people.clone(),
         gini: b.gini,
         evenness: b.evenness,
         max_share: b.max_share,
@@ -269,6 +282,17 @@ pub struct BaselineChange {
     pub metrics: BTreeMap<String, Delta>,
 }
 
+/// A speaker that is not a person, over the meetings of the report.
+#[derive(Clone, Debug, Serialize)]
+pub struct NotPersonOverall {
+    /// Display name (the first spelling seen).
+    pub name: String,
+    /// Meetings it spoke in.
+    pub meetings: usize,
+    /// Its talk over those meetings, s (null when none was timed).
+    pub talk_seconds: Option<f64>,
+}
+
 /// The team report.
 #[derive(Clone, Debug, Serialize)]
 pub struct TeamReport {
@@ -276,8 +300,10 @@ pub struct TeamReport {
     pub schema: &'static str,
     /// Tool.
     pub tool: crate::report::Tool,
-    /// `week` or `month`.
+    /// `week`, `month` or `series`.
     pub by: &'static str,
+    /// Filter: the series asked for with `--series` (empty: all).
+    pub series: Vec<String>,
     /// Filters.
     pub since: Option<String>,
     /// Filters.
@@ -288,6 +314,9 @@ pub struct TeamReport {
     pub periods: Vec<PeriodReport>,
     /// Each person over the whole range.
     pub people: Vec<PersonOverall>,
+    /// Speakers that are not people (shared audio, bots), with their talk: no per-person
+    /// figures, not in any balance.
+    pub not_people: Vec<NotPersonOverall>,
     /// Changes since `--baseline`.
     pub baseline: Option<Vec<BaselineChange>>,
     /// Meetings left out (no date, or outside the range), with the reason.
@@ -340,8 +369,21 @@ fn person_figures(name: &str, items: &[&PersonFigures]) -> PersonPeriod {
     }
 }
 
+/// The group of a meeting: a sort key, and its label. Periods of time sort by their first
+/// day; series by their name (letter case ignored).
+fn group_of(m: &MeetingSummary, d: Date, by: Period) -> (String, String) {
+    match by {
+        Period::Series => (crate::series::key(&m.series), m.series.clone()),
+        _ => {
+            let (label, start) = period_key(d, by);
+            (start.to_string(), label)
+        }
+    }
+}
+
 fn period_key(d: Date, by: Period) -> (String, Date) {
     match by {
+        Period::Series => (String::new(), d),
         Period::Month => (
             format!("{:04}-{:02}", d.y, d.m),
             Date {
@@ -396,19 +438,26 @@ pub fn build(
             .cloned()
             .unwrap_or_else(|| n.to_string())
     };
-    let mut groups: BTreeMap<Date, (String, Vec<&MeetingSummary>)> = BTreeMap::new();
+    // Key → (label, first day, meetings); meetings are in date order, so a series' first
+    // day is its earliest meeting's.
+    let mut groups: BTreeMap<String, (String, Date, Vec<&MeetingSummary>)> = BTreeMap::new();
     for m in &meetings {
         if let Some(d) = m.date {
-            let (label, start) = period_key(d, by);
+            let (key, label) = group_of(m, d, by);
+            let start = match by {
+                Period::Series => d,
+                _ => period_key(d, by).1,
+            };
             groups
-                .entry(start)
-                .or_insert_with(|| (label, Vec::new()))
-                .1
+                .entry(key)
+                .or_insert_with(|| (label, start, Vec::new()))
+                .2
                 .push(m);
         }
     }
+    let sequence = by != Period::Series;
     let mut periods: Vec<PeriodReport> = Vec::new();
-    for (start, (label, ms)) in &groups {
+    for (label, start, ms) in groups.values() {
         let gini: Vec<f64> = ms.iter().filter_map(|m| m.gini).collect();
         let even: Vec<f64> = ms.iter().filter_map(|m| m.evenness).collect();
         let maxs: Vec<f64> = ms.iter().filter_map(|m| m.max_share).collect();
@@ -435,7 +484,7 @@ pub fn build(
             .iter()
             .map(|(n, items)| person_figures(n, items))
             .collect();
-        if let Some(prev) = periods.last() {
+        if let Some(prev) = periods.last().filter(|_| sequence) {
             for p in &mut people {
                 if let Some(q) = prev.people.iter().find(|q| q.name == p.name) {
                     p.talk_share_change = diff(p.talk_share_mean, q.talk_share_mean, 4);
@@ -478,7 +527,7 @@ pub fn build(
                         .map(|s| (i as f64, s))
                 })
                 .collect();
-            let trend = (pts.len() >= 2).then(|| {
+            let trend = (sequence && pts.len() >= 2).then(|| {
                 let n = pts.len() as f64;
                 let mx = pts.iter().map(|p| p.0).sum::<f64>() / n;
                 let my = pts.iter().map(|p| p.1).sum::<f64>() / n;
@@ -498,9 +547,12 @@ pub fn build(
         by: match by {
             Period::Week => "week",
             Period::Month => "month",
+            Period::Series => "series",
         },
+        series: Vec::new(),
         since: since.map(|d| d.to_string()),
         until: until.map(|d| d.to_string()),
+        not_people: not_people_overall(&meetings),
         meetings,
         periods,
         people,
@@ -508,6 +560,69 @@ pub fn build(
         skipped,
         errors: Vec::new(),
     }
+}
+
+/// The speakers that are not people over `meetings`, by name (letter case ignored), in
+/// name order.
+fn not_people_overall(meetings: &[MeetingSummary]) -> Vec<NotPersonOverall> {
+    let mut all: BTreeMap<String, NotPersonOverall> = BTreeMap::new();
+    for m in meetings {
+        for n in &m.not_people {
+            let e = all
+                .entry(crate::speakers::name_key(&n.name))
+                .or_insert_with(|| NotPersonOverall {
+                    name: n.name.clone(),
+                    meetings: 0,
+                    talk_seconds: None,
+                });
+            e.meetings += 1;
+            if let Some(t) = n.talk_seconds {
+                e.talk_seconds = Some(r(e.talk_seconds.unwrap_or(0.0) + t, 3));
+            }
+        }
+    }
+    all.into_values().collect()
+}
+
+/// Keeps the inputs of the series asked for (`wanted`, letter case ignored); a name no
+/// input belongs to is a usage error that lists the series found.
+pub fn select_series(
+    inputs: Vec<Input>,
+    wanted: &[String],
+    rules: &crate::series::SeriesRules,
+) -> Result<Vec<Input>, cli::UsageError> {
+    if wanted.is_empty() {
+        return Ok(inputs);
+    }
+    let series: Vec<String> = inputs
+        .iter()
+        .map(|i| rules.series_of(&i.display()))
+        .collect();
+    let mut found: BTreeMap<String, String> = BTreeMap::new();
+    for s in &series {
+        found
+            .entry(crate::series::key(s))
+            .or_insert_with(|| s.clone());
+    }
+    let keys: Vec<String> = wanted.iter().map(|w| crate::series::key(w)).collect();
+    if let Some(w) = wanted
+        .iter()
+        .zip(&keys)
+        .find(|(_, k)| !found.contains_key(*k))
+        .map(|(w, _)| w)
+    {
+        let list: Vec<&str> = found.values().map(String::as_str).collect();
+        return Err(cli::UsageError(format!(
+            "--series `{w}`: no meeting of that series among the inputs; series found: {}",
+            list.join(", ")
+        )));
+    }
+    Ok(inputs
+        .into_iter()
+        .zip(series)
+        .filter(|(_, s)| keys.contains(&crate::series::key(s)))
+        .map(|(i, _)| i)
+        .collect())
 }
 
 #[derive(Deserialize)]
@@ -589,6 +704,7 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
         })
         .transpose()?;
     let (inputs, discover_errors) = cli::expand(&args.input)?;
+    let inputs = select_series(inputs, &args.series, &cfg.series_rules())?;
     for e in &discover_errors {
         sink.error(&format!("{}: {}", e.path, e.message));
     }
@@ -687,6 +803,7 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
         .flat_map(|s| s.gate_failures.clone())
         .collect();
     let mut report = build(summaries, args.by, since, until);
+    report.series = args.series.clone();
     report.errors = cli::error_entries(&rejected, &discover_errors);
     if let Some(text) = baseline_text {
         let b = args

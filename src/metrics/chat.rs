@@ -105,6 +105,15 @@ fn read_message(text: &str) -> (String, usize, usize, bool) {
     (prose, words, links, asks(text))
 }
 
+/// Who counts as a person in the chat: speakers not on the non-people list, and writers
+/// whose names are not on it (a note-taker bot posting its notice is nobody's message).
+pub struct Who<'a> {
+    /// Per speaker index: a person (see [`super::MeetingMetrics::person`]).
+    pub person: &'a [bool],
+    /// The non-people list.
+    pub not_people: &'a crate::nonpeople::NonPeople,
+}
+
 /// Computes the chat figures; `None` without a chat. `speakers` gives each speaker's talk
 /// time (ms) and words, by speaker index; `forced` is the configured language.
 pub fn compute(
@@ -112,6 +121,7 @@ pub fn compute(
     speakers: &[super::SpeakerMetrics],
     languages: &crate::lang::Languages,
     lexicon: &crate::inclusive::Lexicon,
+    who: &Who,
     opts: &crate::inclusive::Options,
     forced: Option<Lang>,
 ) -> Option<ChatMetrics> {
@@ -120,6 +130,7 @@ pub fn compute(
         .speakers
         .iter()
         .enumerate()
+        .filter(|(i, _)| who.person.get(*i).copied().unwrap_or(true))
         .map(|(i, n)| {
             let l = languages.speakers.get(i).copied();
             ChatPerson::new(n.clone(), Some(i), l.unwrap_or(languages.meeting))
@@ -153,7 +164,11 @@ pub fn compute(
     // Chat and speech share a clock only when the chat gives offsets from the recording.
     let aligned = chat.clock == crate::chat::ChatClock::Offset;
     let mut lang = Language::default();
-    for m in &chat.messages {
+    for m in chat
+        .messages
+        .iter()
+        .filter(|m| !who.not_people.matches(&m.name))
+    {
         let p = person(&m.name, &mut people);
         let (prose, words, links, asks) = read_message(&m.text);
         let who = &mut people[p];
@@ -167,7 +182,11 @@ pub fn compute(
             language::read_text(&mut lang, p, prose.trim_end(), span, lexicon, opts);
         }
     }
-    for r in &chat.reactions {
+    for r in chat
+        .reactions
+        .iter()
+        .filter(|r| !who.not_people.matches(&r.name))
+    {
         let p = person(&r.name, &mut people);
         people[p].reactions += 1;
     }

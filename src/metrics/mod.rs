@@ -42,6 +42,10 @@ pub struct MetricsOptions {
     pub inclusive: crate::inclusive::Options,
     /// The language people speak (`--language`, `[language] spoken`): `None` detects it.
     pub language: Option<crate::lang::Lang>,
+    /// Speaker names that are not people (default: the built-in list): their talk counts
+    /// as speech of the meeting, but the overlap events they take part in are left out
+    /// (no one's interruption), and a roster entry on the list is no silent attendee.
+    pub not_people: std::sync::Arc<crate::nonpeople::NonPeople>,
 }
 
 /// Raw figures for one speaker.
@@ -112,6 +116,10 @@ pub struct MeetingMetrics {
     pub languages: crate::lang::Languages,
     /// Chat figures, when the meeting has a chat ([`chat`]).
     pub chat: Option<chat::ChatMetrics>,
+    /// Per speaker: false for a name on the non-people list ([`MetricsOptions::not_people`]).
+    pub person: Vec<bool>,
+    /// Overlap events left out of `events` because a speaker that is not a person took part.
+    pub events_with_not_people: usize,
 }
 
 /// The median of a list (mean of the middle two for an even count).
@@ -141,6 +149,10 @@ pub fn compute(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics {
         &m.speakers,
         &m.languages,
         lexicon,
+        &chat::Who {
+            person: &m.person,
+            not_people: &opts.not_people,
+        },
         &opts.inclusive,
         opts.language,
     );
@@ -236,9 +248,18 @@ pub fn compute_dynamics(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics
             }
         }
     }
-    // Interruptions.
-    let (events, mode) =
+    // Interruptions: an event with a speaker that is not a person (a shared video talking
+    // over someone, someone talking over a bot) is no one's interruption.
+    let person: Vec<bool> = t
+        .speakers
+        .iter()
+        .map(|n| !opts.not_people.matches(n))
+        .collect();
+    let (mut events, mode) =
         interruptions::detect_with(t, &opts.thresholds, || punctuated, &languages.speakers);
+    let before = events.len();
+    events.retain(|e| person[e.by] && person[e.of]);
+    let events_with_not_people = before - events.len();
     for e in &events {
         match e.kind {
             interruptions::Kind::Backchannel => speakers[e.by].backchannels += 1,
@@ -281,6 +302,7 @@ pub fn compute_dynamics(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics
     for r in opts.roster.iter().chain(writers) {
         let k = crate::speakers::name_key(r);
         if !spoken.contains(&k)
+            && !opts.not_people.matches(r)
             && !silent_attendees
                 .iter()
                 .any(|s| crate::speakers::name_key(s) == k)
@@ -301,5 +323,7 @@ pub fn compute_dynamics(t: &Transcript, opts: &MetricsOptions) -> MeetingMetrics
         language: language::Language::default(),
         languages,
         chat: None,
+        person,
+        events_with_not_people,
     }
 }

@@ -43,10 +43,13 @@
 //! | `meeting_turn_gini` | Gini of turn counts over the speakers |
 //! | `roster_gini` | Gini of talk time over the roster, silent attendees as zero (with `--attendee`) |
 //! | `interruption_mode` | `observed`, `inferred` or `unavailable` |
+//! | `series` | the meeting series (README "Series"; last, so earlier columns keep their place) |
 //!
 //! An empty cell means "not available" (untimed input, no words), never zero. Numbers are
 //! written as in the JSON model (times to the millisecond, shares 4 decimals, rates 2).
-//! Text cells (`source`, `format`, `speaker`, `interruption_mode`) go through
+//! Speakers that are not people (shared audio, bots) have no row: `meeting_speakers`,
+//! `talk_share` and the balance columns are over people only.
+//! Text cells (`source`, `format`, `speaker`, `interruption_mode`, `series`) go through
 //! [`neutralise_cell`] against formula injection; numeric
 //! cells are numbers and are written as they are, a negative gap included. Rejected inputs
 //! have no row (they are reported on stderr and in the JSON outputs).
@@ -146,6 +149,7 @@ pub const COLUMNS: &[(&str, &str)] = &[
         "Gini of talk time over the roster, silent attendees as zero (with --attendee)",
     ),
     ("interruption_mode", "observed, inferred or unavailable"),
+    ("series", "the meeting series"),
 ];
 
 /// A number cell: empty when not available.
@@ -201,6 +205,7 @@ fn row(m: &MeetingReport, s: &SpeakerReport) -> Vec<String> {
         m.balance.turn_gini.to_string(),
         n(m.roster_balance.as_ref().and_then(|r| r.gini)),
         t(mode_name(m.interruption_mode)),
+        t(&m.series),
     ]
 }
 

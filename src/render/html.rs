@@ -352,7 +352,8 @@ fn summary(m: &MeetingReport) -> String {
     ));
     parts.push(mode_sentence(m.interruption_mode).to_string());
     format!(
-        "<p>A {} transcript: {}.</p>\n",
+        "<p>Series: {}. A {} transcript: {}.</p>\n",
+        esc(&m.series),
         esc(&m.format),
         esc(&parts.join("; "))
     )

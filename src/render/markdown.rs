@@ -174,7 +174,11 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 fn summary(m: &MeetingReport) -> String {
-    if let Some(c) = m.chat.as_ref().filter(|_| m.speakers.is_empty() && m.turns == 0) {
+    if let Some(c) = m
+        .chat
+        .as_ref()
+        .filter(|_| m.speakers.is_empty() && m.turns == 0)
+    {
         return format!(
             "A {} chat read alone, with no transcript: no speech figures; {} and {}.",
             escape(c.format),
@@ -695,6 +699,7 @@ fn speaker_section(m: &MeetingReport, s: &SpeakerReport, out: &mut String) {
 pub fn meeting(m: &MeetingReport) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "## {}\n", escape(&m.source));
+    let _ = writeln!(out, "Series: {}.\n", escape(&m.series));
     out.push_str(&summary(m));
     out.push_str("\n\n");
     if m.speakers.is_empty() {
@@ -717,6 +722,20 @@ pub fn meeting(m: &MeetingReport) -> String {
             m.silent_attendees
                 .iter()
                 .map(|a| escape(a))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    if !m.not_people.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nNot people (their speech counts in the meeting, in no one's share or balance): {}.",
+            m.not_people
+                .iter()
+                .map(|n| match n.talk_seconds {
+                    Some(t) => format!("{} ({})", escape(&n.name), length(t)),
+                    None => escape(&n.name),
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         );

@@ -351,9 +351,10 @@ fn speakers_table(m: &MeetingReport, width: Option<u16>) -> String {
 pub fn meeting_table(m: &MeetingReport, width: Option<u16>) -> String {
     let mut out = String::new();
     out.push_str(&format!(
-        "{} ({}): duration {}, speech {}, overlap {}, silence {}, {} switches/min, interruptions {}\n",
+        "{} ({}, series {}): duration {}, speech {}, overlap {}, silence {}, {} switches/min, interruptions {}\n",
         inert(&m.source),
         m.format,
+        inert(&m.series),
         clock(m.duration_seconds),
         clock(m.speech_seconds),
         clock(m.overlap_seconds),
@@ -378,6 +379,17 @@ pub fn meeting_table(m: &MeetingReport, width: Option<u16>) -> String {
         out.push_str(&format!(
             "silent attendees: {}\n",
             inert(&m.silent_attendees.join(", "))
+        ));
+    }
+    if !m.not_people.is_empty() {
+        let list: Vec<String> = m
+            .not_people
+            .iter()
+            .map(|n| format!("{} {}", inert(&n.name), clock(n.talk_seconds)))
+            .collect();
+        out.push_str(&format!(
+            "not people (speech of the meeting, in no one's share or balance): {}\n",
+            list.join(", ")
         ));
     }
     let total: usize = m.matrix.counts.iter().flatten().sum();

@@ -1144,10 +1144,15 @@ fn chat(m: &MeetingReport, names: &Names, out: &mut String) {
     }
 }
 
-fn limits(m: &MeetingReport, out: &mut String) {
+fn limits(m: &MeetingReport, names: &Names, out: &mut String) {
     out.push_str("## What these numbers can and cannot say\n\n");
+    // Redacted: a warning may name someone (`Audio shared by Ana` is not a person).
     for w in &m.warnings {
-        let _ = writeln!(out, "- {}.", capitalise(&escape(w.trim_end_matches('.'))));
+        let _ = writeln!(
+            out,
+            "- {}.",
+            capitalise(&names.own(w.trim_end_matches('.')))
+        );
     }
     if m.interruption_mode != Mode::Unavailable {
         out.push_str(
@@ -1234,6 +1239,6 @@ fn markdown_of(
         let _ = writeln!(out, "{}. {p}", i + 1);
     }
     out.push('\n');
-    limits(m, &mut out);
+    limits(m, &names, &mut out);
     out
 }

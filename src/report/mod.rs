@@ -107,6 +107,9 @@ pub struct ErrorEntry {
 pub struct MeetingReport {
     /// The input.
     pub source: String,
+    /// The meeting series it belongs to: a `[[series]]` of the config, else the file name
+    /// without its dates and counters ([`crate::series`]).
+    pub series: String,
     /// Detected format.
     pub format: String,
     /// Speakers are unidentified labels.
@@ -130,8 +133,13 @@ pub struct MeetingReport {
     pub switches_per_minute: Option<f64>,
     /// Turns (non-embedded) in the meeting.
     pub turns: usize,
-    /// Per speaker, in order of first appearance.
+    /// Per speaker who is a person, in order of first appearance.
     pub speakers: Vec<SpeakerReport>,
+    /// Speakers that are not people (shared audio, presentations, bots: the non-people list,
+    /// [`crate::nonpeople`]): their talk is speech of the meeting but in no one's share,
+    /// balance or per-person figures. Absent when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_people: Vec<NotPersonReport>,
     /// Equality over the people who spoke.
     pub balance: Balance,
     /// Equality over the roster (with `--attendee`), silent attendees counted with zero.
@@ -161,6 +169,19 @@ pub struct MeetingReport {
     pub turn_bars: Vec<TurnBar>,
 }
 
+/// A speaker that is not a person: what it took of the meeting.
+#[derive(Clone, Debug, Serialize)]
+pub struct NotPersonReport {
+    /// Display name.
+    pub name: String,
+    /// Union of its segments, s (null when untimed).
+    pub talk_seconds: Option<f64>,
+    /// Non-embedded turns.
+    pub turns: usize,
+    /// Words (null without text).
+    pub words: Option<usize>,
+}
+
 /// Longest monologue.
 #[derive(Clone, Debug, Serialize)]
 pub struct Monologue {
@@ -184,8 +205,9 @@ pub struct SpeakerReport {
     pub language: Option<crate::lang::Lang>,
     /// Union of the speaker's segments, s.
     pub talk_seconds: Option<f64>,
-    /// Talk seconds / Σ talk seconds, rounded to 4 places (so the shares of n speakers may
-    /// sum to up to 1 + n × 0.00005).
+    /// Talk seconds / Σ talk seconds of the people (speakers that are not people left out
+    /// of the sum), rounded to 4 places (so the shares of n people may sum to up to
+    /// 1 + n × 0.00005).
     pub talk_share: Option<f64>,
     /// Non-embedded turns.
     pub turns: usize,
@@ -391,7 +413,7 @@ pub struct EventReport {
 }
 
 /// Who interrupts whom: `counts[i][j]` = interruptions by `speakers[i]` of `speakers[j]`;
-/// `competitive[i][j]` the competitive ones among them.
+/// `competitive[i][j]` the competitive ones among them. People only.
 #[derive(Clone, Debug, Serialize)]
 pub struct Matrix {
     /// Row and column names.
@@ -526,12 +548,13 @@ fn speaker_inclusive(
 fn trajectory(
     lang: &metrics::language::Language,
     tl: &metrics::talk::Timeline,
+    person: &dyn Fn(usize) -> bool,
 ) -> Vec<SentimentWindow> {
     let w = metrics::language::WINDOW_MS;
     // Sparse: only windows holding a sentence exist, so a file with one cue at 0 s and one at
     // 99,990 h costs two windows, not 1.2 million.
     let mut sums: BTreeMap<u64, (f64, usize)> = BTreeMap::new();
-    for s in &lang.sentences {
+    for s in lang.sentences.iter().filter(|s| person(s.speaker)) {
         if let Some(time) = s.time {
             let k = time.saturating_sub(tl.first_start) / w;
             let slot = sums.entry(k).or_insert((0.0, 0));
@@ -596,11 +619,31 @@ fn language_warnings(t: &Transcript, m: &MeetingMetrics, warnings: &mut Vec<Stri
     }
 }
 
-/// Builds the report of one meeting.
+/// A length of speech in words: `3 m 10 s`, `45 s`, `1 h 2 m 5 s`.
+fn spoken_length(ms: u64) -> String {
+    let s = (ms + 500) / 1000;
+    match (s / 3600, s / 60 % 60, s % 60) {
+        (0, 0, sec) => format!("{sec} s"),
+        (0, min, sec) => format!("{min} m {sec} s"),
+        (h, min, sec) => format!("{h} h {min} m {sec} s"),
+    }
+}
+
+/// Builds the report of one meeting. Speakers that are not people (`m.person`) are listed
+/// in `not_people` and left out of every per-person figure, the balance and the matrix;
+/// their talk stays in the meeting's duration, speech and overlap.
 pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
     let tl = m.timeline.as_ref();
-    let total_talk: u64 = tl.map_or(0, |tl| tl.talk.iter().sum());
-    let speakers: Vec<SpeakerReport> = m
+    let is_person = |i: usize| m.person.get(i).copied().unwrap_or(true);
+    let total_talk: u64 = tl.map_or(0, |tl| {
+        tl.talk
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| is_person(i))
+            .map(|(_, x)| x)
+            .sum()
+    });
+    let all_speakers: Vec<SpeakerReport> = m
         .speakers
         .iter()
         .enumerate()
@@ -690,8 +733,72 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
             }
         })
         .collect();
-    let talk: Option<Vec<f64>> = tl.map(|tl| tl.talk.iter().map(|&x| x as f64).collect());
-    let turns: Vec<f64> = m.speakers.iter().map(|s| s.turns as f64).collect();
+    // People keep their order; `index[i]` is speaker i's place among them.
+    let mut index: Vec<Option<usize>> = Vec::with_capacity(all_speakers.len());
+    let mut speakers = Vec::with_capacity(all_speakers.len());
+    let mut not_people = Vec::new();
+    let mut warnings = Vec::new();
+    for (i, s) in all_speakers.into_iter().enumerate() {
+        if is_person(i) {
+            index.push(Some(speakers.len()));
+            speakers.push(s);
+            continue;
+        }
+        index.push(None);
+        let talk_ms = tl.map(|tl| tl.talk[i]);
+        warnings.push(match talk_ms {
+            Some(ms) => format!(
+                "`{}` is not a person (non-people list): its {} of speech counts in the \
+                 meeting but not in anyone's share",
+                s.name,
+                spoken_length(ms)
+            ),
+            None => format!(
+                "`{}` is not a person (non-people list): its turns count in the meeting but \
+                 in no one's figures",
+                s.name
+            ),
+        });
+        not_people.push(NotPersonReport {
+            name: s.name,
+            talk_seconds: s.talk_seconds,
+            turns: s.turns,
+            words: s.words,
+        });
+    }
+    if m.events_with_not_people > 0 {
+        warnings.push(format!(
+            "{} overlap event{} with a speaker that is not a person {} left out of the \
+             interruptions, the matrix and everyone's counts",
+            m.events_with_not_people,
+            if m.events_with_not_people == 1 {
+                ""
+            } else {
+                "s"
+            },
+            if m.events_with_not_people == 1 {
+                "is"
+            } else {
+                "are"
+            },
+        ));
+    }
+    let person_of = |i: usize| index.get(i).copied().flatten();
+    let talk: Option<Vec<f64>> = tl.map(|tl| {
+        tl.talk
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| is_person(i))
+            .map(|(_, &x)| x as f64)
+            .collect()
+    });
+    let turns: Vec<f64> = m
+        .speakers
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| is_person(i))
+        .map(|(_, s)| s.turns as f64)
+        .collect();
     let balance_speakers = balance_over("speakers", talk.clone(), turns.clone());
     let roster_balance = m.roster_given.then(|| {
         let zeros = m.silent_attendees.len();
@@ -703,16 +810,17 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
         u2.extend(std::iter::repeat_n(0.0, zeros));
         balance_over("roster", t2, u2)
     });
-    let mut counts = vec![vec![0usize; t.speakers.len()]; t.speakers.len()];
+    let mut counts = vec![vec![0usize; speakers.len()]; speakers.len()];
     let mut competitive = counts.clone();
     let events: Vec<EventReport> = m
         .events
         .iter()
-        .map(|e| {
+        .filter_map(|e| Some((e, person_of(e.by)?, person_of(e.of)?)))
+        .map(|(e, by, of)| {
             if e.kind == Kind::Interruption {
-                counts[e.by][e.of] += 1;
+                counts[by][of] += 1;
                 if e.stance == Some(Stance::Competitive) {
-                    competitive[e.by][e.of] += 1;
+                    competitive[by][of] += 1;
                 }
             }
             let of_turn = &t.turns[e.of_turn];
@@ -728,8 +836,8 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
                 time: secs(e.start),
                 who: t.speakers[e.by].clone(),
                 whom: t.speakers[e.of].clone(),
-                who_index: e.by,
-                whom_index: e.of,
+                who_index: by,
+                whom_index: of,
                 kind: e.kind,
                 detail: e.detail,
                 successful: e.successful,
@@ -745,7 +853,8 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
             }
         })
         .collect();
-    let mut warnings = Vec::new();
+    // The data-quality limits first, then what was left to no one.
+    let not_people_warnings = std::mem::take(&mut warnings);
     if t.anonymous_speakers {
         warnings.push(
             "speakers are not identified by name (unidentified or unknown speakers): per-speaker \
@@ -810,24 +919,42 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
         );
     }
     language_warnings(t, m, &mut warnings);
+    warnings.extend(not_people_warnings);
     let minutes = tl.map(|tl| tl.duration as f64 / 60_000.0);
-    let sentiment_trajectory = tl.map_or_else(Vec::new, |tl| trajectory(&m.language, tl));
-    // Over the words of the speakers the English lexicon was run on.
+    // The meeting's language figures are the people's: a shared video's or a bot's words
+    // are not.
+    let sentiment_trajectory =
+        tl.map_or_else(Vec::new, |tl| trajectory(&m.language, tl, &is_person));
+    // Over the words of the people the English lexicon was run on.
     let english_words: usize = m
         .speakers
         .iter()
         .zip(&m.languages.speakers)
-        .filter(|(_, l)| l.is_english())
-        .filter_map(|(s, _)| s.counts.map(|c| c.words))
+        .enumerate()
+        .filter(|&(i, (_, l))| l.is_english() && is_person(i))
+        .filter_map(|(_, (s, _))| s.counts.map(|c| c.words))
         .sum();
-    let inclusive_per_1000_words = (t.has_text && english_words > 0).then(|| {
-        round(
-            m.language.findings.len() as f64 * 1000.0 / english_words as f64,
-            2,
-        )
-    });
+    let findings = m
+        .language
+        .findings
+        .iter()
+        .filter(|f| is_person(f.speaker))
+        .count();
+    let inclusive_per_1000_words = (t.has_text && english_words > 0)
+        .then(|| round(findings as f64 * 1000.0 / english_words as f64, 2));
+    let names: Vec<String> = speakers.iter().map(|s| s.name.clone()).collect();
+    let bars = turn_bars(t)
+        .into_iter()
+        .filter_map(|b| {
+            Some(TurnBar {
+                speaker: person_of(b.speaker)?,
+                ..b
+            })
+        })
+        .collect();
     MeetingReport {
         source: t.source.clone(),
+        series: crate::series::default_series(&t.source),
         format: t.format.to_string(),
         anonymous_speakers: t.anonymous_speakers,
         timed: tl.is_some(),
@@ -841,13 +968,14 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
             .and_then(|min| (min > 0.0).then(|| round(m.switches as f64 / min, 4))),
         turns: m.speakers.iter().map(|s| s.turns).sum(),
         speakers,
+        not_people,
         balance: balance_speakers,
         roster_balance,
         silent_attendees: m.silent_attendees.clone(),
         interruption_mode: m.mode,
         interruptions: events,
         matrix: Matrix {
-            speakers: t.speakers.clone(),
+            speakers: names,
             counts,
             competitive,
         },
@@ -860,7 +988,7 @@ pub fn meeting(t: &Transcript, m: &MeetingMetrics) -> MeetingReport {
             .as_ref()
             .zip(m.chat.as_ref())
             .map(|(log, cm)| chat::build(log, cm)),
-        turn_bars: turn_bars(t),
+        turn_bars: bars,
     }
 }
 

@@ -11,5 +11,6 @@ mod interruption_eval;
 mod languages;
 mod render;
 mod reports;
+mod series_people;
 mod table;
 mod util;

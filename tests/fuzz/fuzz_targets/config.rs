@@ -19,10 +19,15 @@ fuzz_target!(|data: &[u8]| {
                 Gate::parse(g).expect("a validated gate parses");
             }
             let _ = cfg.lexicon_dirs();
-            let roster = cfg.roster_for("exports/acdc_2026-02-19_175.vtt");
+            let source = "exports/acdc_2026-02-19_175.vtt";
+            let series = cfg.series_rules().series_of(source);
+            let roster = cfg.roster_for(source, &series);
+            let mut not_people = turnstat::nonpeople::NonPeople::builtin();
+            not_people.extend(cfg.speakers.not_people.iter().map(String::as_str));
             let people = People::new(&cfg.speakers.aliases, &cfg.speakers.exclude);
             for name in roster.iter().chain(cfg.speakers.exclude.iter()) {
                 let _ = people.canonical(name);
+                let _ = not_people.anonymize(name, turnstat::speakers::pseudonym);
             }
         }
         Err(e) => {
