@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod batch;
+pub mod chat;
 pub mod cli;
 pub mod config;
 pub mod dates;

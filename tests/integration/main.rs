@@ -1,5 +1,6 @@
 //! One integration-test binary (one link step): conformance, corpus, CLI and round trips.
 
+mod chat;
 mod cli;
 mod conformance;
 mod corpus;
