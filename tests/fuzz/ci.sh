@@ -22,7 +22,7 @@ seconds="${FUZZ_SECONDS:-20}"
 runs="${FUZZ_RUNS:--1}"
 all=(ingest_webvtt ingest_srt ingest_sbv ingest_rttm ingest_text ingest_json json_turnstat
     json_deepgram json_assemblyai json_aws_transcribe json_revai json_whisper json_podcast
-    detect lexicon config analyze)
+    detect lexicon config chat analyze)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 
@@ -58,6 +58,11 @@ for t in ingest_json json_turnstat json_deepgram json_assemblyai json_aws_transc
 done
 seed detect "${vtt[@]::20}" "${srt[@]}" "${sbv[@]}" "${rttm[@]::5}" "${txt[@]::5}" "${json[@]}"
 seed config fixtures/config/*.toml
+# The chat parser: synthetic chats of every layout (tests/fuzz/seeds/chat), the chat-log
+# fixture, and the corpus's Zoom chat exports when present (seeded, never committed).
+mapfile -t chats < <(find "${roots[@]}" -type f \( -name '*.chat.txt' -o -path '*/zoom-chat/*' \) \
+    -size -256k | sort)
+seed chat tests/fuzz/seeds/chat/* fixtures/malformed/text-zoom-chat-log.txt "${chats[@]::10}"
 seed lexicon lexicons/inclusive/*.toml
 mkdir -p tests/fuzz/corpus/analyze
 # Inputs that once failed a target (tests/fuzz/regressions/<target>/) run first, every time.

@@ -243,7 +243,7 @@ fn private_messages_appear_in_no_output() {
         .iter()
         .map(|m| m["chat"]["private_left_out"].as_u64().unwrap())
         .collect();
-    assert_eq!(left, [2, 1]);
+    assert_eq!(left, [1, 2]);
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -1,5 +1,6 @@
 //! One integration-test binary (one link step): conformance, corpus, CLI and round trips.
 
+mod chat;
 mod chat_reports;
 mod cli;
 mod conformance;
