@@ -392,6 +392,9 @@ pub fn meeting_table(m: &MeetingReport, width: Option<u16>) -> String {
             list.join(", ")
         ));
     }
+    if let Some(c) = &m.chat {
+        out.push_str(&chat_lines(c));
+    }
     let total: usize = m.matrix.counts.iter().flatten().sum();
     if total > 0 {
         let mut t = table(width);
@@ -450,6 +453,49 @@ pub fn meeting_table(m: &MeetingReport, width: Option<u16>) -> String {
     }
     for w in &m.warnings {
         out.push_str(&format!("note: {w}\n"));
+    }
+    out
+}
+
+/// How many writers the chat line names (the most messages first).
+const CHAT_NAMED: usize = 5;
+
+/// The meeting's chat in two lines: totals and what was left out, then the writers with the
+/// most messages and their participation share.
+fn chat_lines(c: &crate::report::chat::ChatReport) -> String {
+    let writers: Vec<&crate::report::chat::ChatPersonReport> = {
+        let mut w: Vec<_> = c.people.iter().filter(|p| p.messages > 0).collect();
+        // Stable: ties keep the people's order.
+        w.sort_by_key(|p| std::cmp::Reverse(p.messages));
+        w
+    };
+    let mut out = format!(
+        "chat ({}, {} clock): {} messages, {} reactions, {} private messages left out (never counted or quoted)\n",
+        c.format, c.clock, c.messages, c.reactions, c.private_left_out
+    );
+    if !writers.is_empty() {
+        let named: Vec<String> = writers
+            .iter()
+            .take(CHAT_NAMED)
+            .map(|p| {
+                format!(
+                    "{} {} ({} questions; participation {})",
+                    inert(&p.name),
+                    p.messages,
+                    p.questions,
+                    pct(p.participation_share)
+                )
+            })
+            .collect();
+        out.push_str(&format!(
+            "most messages: {}{}\n",
+            named.join(", "),
+            if writers.len() > CHAT_NAMED {
+                format!(", and {} more writers", writers.len() - CHAT_NAMED)
+            } else {
+                String::new()
+            }
+        ));
     }
     out
 }
