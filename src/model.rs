@@ -59,6 +59,9 @@ pub struct Parsed {
     pub has_text: bool,
     /// The format or dialect, as reported in outputs (e.g. `webvtt`, `json/deepgram`).
     pub format: &'static str,
+    /// People the file lists as present (a Google Meet `Attendees` line), note-taking bots
+    /// and presented screens left out; empty for formats without a roster.
+    pub attendees: Vec<String>,
 }
 
 /// One speaker's timed (or untimed) stretch of text, as the input gave it.
@@ -125,6 +128,9 @@ pub struct Transcript {
     pub has_text: bool,
     /// Warnings (and, for a rejected file, the error) found while reading it.
     pub diagnostics: Vec<Diagnostic>,
+    /// People the file lists as present, whether or not they spoke (see
+    /// [`Parsed::attendees`]); empty for formats without a roster.
+    pub attendees: Vec<String>,
 }
 
 impl Transcript {

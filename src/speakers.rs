@@ -335,6 +335,7 @@ mod people_tests {
             anonymous_speakers: false,
             has_text: true,
             diagnostics: vec![],
+            attendees: vec![],
         };
         p.apply(&mut t, &crate::turns::TurnOptions::default());
         assert_eq!(t.speakers, vec!["Pooja Ranjan".to_string()]);

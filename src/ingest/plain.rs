@@ -60,5 +60,6 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> 
         anonymous_speakers: anonymous,
         has_text: true,
         format: "text",
+        attendees: Vec::new(),
     })
 }

@@ -66,5 +66,6 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> 
         anonymous_speakers: false,
         has_text: false,
         format: "rttm",
+        attendees: Vec::new(),
     })
 }

@@ -75,5 +75,6 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> 
         anonymous_speakers: anonymous,
         has_text: true,
         format: "sbv",
+        attendees: Vec::new(),
     })
 }

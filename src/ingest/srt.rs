@@ -128,5 +128,6 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> 
         anonymous_speakers: anonymous,
         has_text: true,
         format: "srt",
+        attendees: Vec::new(),
     })
 }

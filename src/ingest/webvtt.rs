@@ -428,6 +428,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> 
         anonymous_speakers: anonymous,
         has_text: true,
         format: "webvtt",
+        attendees: Vec::new(),
     })
 }
 

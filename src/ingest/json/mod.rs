@@ -908,6 +908,7 @@ pub(crate) fn finish(
         anonymous_speakers: false,
         has_text: true,
         format: dialect.format(),
+        attendees: Vec::new(),
     }
 }
 

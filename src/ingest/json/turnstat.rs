@@ -70,6 +70,7 @@ pub(super) fn parse(
             anonymous_speakers: false,
             has_text: true,
             format: D.format(),
+            attendees: Vec::new(),
         });
     }
     Ok(out)
@@ -118,6 +119,7 @@ fn transcript(t: &Node, rec: &mut Records, diags: &mut Diagnostics) -> Result<Pa
         anonymous_speakers,
         has_text,
         format: D.format(),
+        attendees: Vec::new(),
     })
 }
 

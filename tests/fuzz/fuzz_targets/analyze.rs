@@ -202,6 +202,7 @@ fn build(m: &Meeting) -> Parsed {
         anonymous_speakers: m.anonymous,
         has_text: m.has_text,
         format: if m.timed { "webvtt" } else { "text" },
+        attendees: Vec::new(),
     }
 }
 
