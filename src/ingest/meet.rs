@@ -79,8 +79,8 @@ fn ended(line: &str) -> Option<u64> {
     let rest = line
         .strip_prefix("Meeting ended after ")
         .or_else(|| line.strip_prefix("Transcription ended after "))?;
-    let time = rest.split_whitespace().next()?;
-    let tail = rest[time.len()..].trim();
+    let rest = rest.trim_start();
+    let (time, tail) = rest.split_at(rest.find(char::is_whitespace).unwrap_or(rest.len()));
     // Only the wave (or nothing) may follow.
     tail.chars()
         .all(|c| !c.is_alphanumeric())
@@ -449,6 +449,12 @@ mod tests {
     fn markers() {
         assert_eq!(ended("Meeting ended after 00:42:13 👋"), Some(2_533_000));
         assert_eq!(ended("Meeting ended after 00:42:13 sharp"), None);
+        // Found by the fuzzer: white space of several bytes before the time.
+        assert_eq!(ended("Meeting ended after \u{3000}ab\u{3000}"), None);
+        assert_eq!(
+            ended("Meeting ended after \u{3000}00:00:05\u{3000}👋"),
+            Some(5000)
+        );
         assert_eq!(unmark("**Ann Lee:** hi"), "Ann Lee: hi");
         assert_eq!(
             unmark("#### _This editable transcript_"),
