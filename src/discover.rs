@@ -2,9 +2,18 @@
 //!
 //! A file named on the command line is always read, whatever its name. A directory is walked
 //! recursively (sorted by name, symlinks not followed, hidden entries skipped) and yields
-//! files with a transcript extension: `.vtt`, `.webvtt`, `.srt`, `.sbv`, `.json`, `.rttm`, `.txt`
-//! — except licence/read-me files (`LICENSE*`, `LICENCE*`, `COPYING*`, `README*`, `NOTICE*`,
-//! `CHANGELOG*`), which are not transcripts. `-` is stdin.
+//! files with a transcript extension: `.vtt`, `.webvtt`, `.srt`, `.sbv`, `.json`, `.rttm`, `.txt`,
+//! and `.md` and `.docx` **when their content is a recognised transcript** — except licence and
+//! read-me files (`LICENSE*`, `LICENCE*`, `COPYING*`, `README*`, `NOTICE*`, `CHANGELOG*`),
+//! which are not transcripts. Zoom chat exports are walked too and paired with their
+//! transcripts (below). `-` is stdin.
+//!
+//! Markdown and Word files sit next to transcripts as notes and agendas as often as they hold
+//! one, so a walked `.md` or `.docx` is kept only when its content has the layout of a format
+//! turnstat recognises (a Google Meet transcript, Teams or Stream turns, WebVTT, …; see
+//! [`crate::ingest::recognised`]), not merely text that the plain `Name: text` reader would
+//! take: a note in the folder is skipped silently instead of becoming an error or a fake
+//! meeting. A file named on the command line is read whatever it holds.
 //! The final list is sorted and deduplicated, so output order never depends on the order of
 //! arguments or on the file system.
 //!
@@ -65,7 +74,28 @@ impl Input {
 }
 
 /// Extensions picked up when walking a directory.
-pub const TRANSCRIPT_EXTENSIONS: &[&str] = &["vtt", "webvtt", "srt", "sbv", "json", "rttm", "txt"];
+pub const TRANSCRIPT_EXTENSIONS: &[&str] = &[
+    "vtt", "webvtt", "srt", "sbv", "json", "rttm", "txt", "md", "docx",
+];
+
+/// Extensions picked up by a walk only when the content is a recognised transcript.
+pub const SNIFFED_EXTENSIONS: &[&str] = &["md", "docx"];
+
+/// Files larger than this are kept unread by the walk (the reader judges them).
+const SNIFF_MAX: u64 = 256 << 20;
+
+/// For a walked file with one of the [`SNIFFED_EXTENSIONS`]: whether its content is a
+/// recognised transcript. An unreadable file is kept, so that reading it reports why.
+fn keep_sniffed(path: &Path) -> bool {
+    let sniffed = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| SNIFFED_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+    if !sniffed || std::fs::metadata(path).is_ok_and(|m| m.len() > SNIFF_MAX) {
+        return true;
+    }
+    std::fs::read(path).map_or(true, |b| crate::ingest::recognised(&b))
+}
 
 fn wanted(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -125,7 +155,11 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<DiscoverError>) {
                     });
                 for entry in walker {
                     match entry {
-                        Ok(e) if e.file_type().is_file() && wanted(e.path()) => {
+                        Ok(e)
+                            if e.file_type().is_file()
+                                && wanted(e.path())
+                                && keep_sniffed(e.path()) =>
+                        {
                             inputs.push(Input::File(e.into_path()))
                         }
                         Ok(_) => {}

@@ -61,6 +61,9 @@ pub struct Parsed {
     pub format: &'static str,
     /// The meeting's chat, for formats that carry it (turnstat's own turns JSON).
     pub chat: Option<crate::chat::ChatLog>,
+    /// People the file lists as present (a Google Meet `Attendees` line), note-taking bots
+    /// and presented screens left out; empty for formats without a roster.
+    pub attendees: Vec<String>,
 }
 
 /// One speaker's timed (or untimed) stretch of text, as the input gave it.
@@ -129,6 +132,9 @@ pub struct Transcript {
     pub diagnostics: Vec<Diagnostic>,
     /// The meeting's chat, when a chat export was paired with the transcript (or read alone).
     pub chat: Option<crate::chat::ChatLog>,
+    /// People the file lists as present, whether or not they spoke (see
+    /// [`Parsed::attendees`]); empty for formats without a roster.
+    pub attendees: Vec<String>,
 }
 
 impl Transcript {

@@ -41,6 +41,11 @@ pub fn analyze_input(input: &Input, stdin: Option<&[u8]>, s: &Settings) -> Outco
             for name in s.config.roster_for(&t.source, &series) {
                 opts.roster.push(s.people.canonical(&name).to_string());
             }
+            // The people the file itself lists as present (a Google Meet `Attendees` line):
+            // those who never spoke are silent attendees, like the config's roster.
+            for name in &t.attendees {
+                opts.roster.push(s.people.canonical(name).to_string());
+            }
             opts.roster = opts
                 .roster
                 .iter()

@@ -401,6 +401,7 @@ mod people_tests {
             has_text: true,
             diagnostics: vec![],
             chat: None,
+            attendees: vec![],
         };
         p.apply(&mut t, &crate::turns::TurnOptions::default());
         assert_eq!(t.speakers, vec!["Pooja Ranjan".to_string()]);

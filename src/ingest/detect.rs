@@ -6,9 +6,19 @@
 //! 3. the first non-comment line starts with `SPEAKER ` and has at least 8 fields → RTTM;
 //! 4. the first non-blank line is a cue number and the next a `-->` timing line → SRT;
 //! 5. the first non-blank line is `h:mm:ss.mmm,h:mm:ss.mmm` → SBV (YouTube);
-//! 6. any of the first lines is a `-->` timing line → WebVTT without a header (read
+//! 6. the Google Meet disclaimer (`This editable transcript was computer generated…`) or
+//!    footer (`Meeting ended after 00:42:13`, `Transcription ended after …`) is on a line of
+//!    its own, or a title line `… - Transcript` is followed by a `Name: text` line → Google
+//!    Meet (see `meet::looks_like`);
+//! 7. one of the first six non-blank lines is an Otter header `Name  m:ss` (two or more
+//!    spaces, or a tab, before the time), and the first sixty hold another header or the
+//!    footer `Transcribed by https://otter.ai` → Otter (see `otter::looks_like`);
+//! 8. any of the first lines is a `-->` timing line → WebVTT without a header (read
 //!    leniently, with a warning);
-//! 7. otherwise plain `Name: text` lines.
+//! 9. otherwise plain `Name: text` lines.
+//!
+//! A `.docx` (a zip) never gets here: `load` routes bytes that start with `PK` to the Word
+//! reader before decoding them as text.
 
 use super::InputFormat;
 
@@ -39,6 +49,12 @@ pub fn detect(text: &str) -> InputFormat {
     if super::sbv::is_timing_line(first) {
         return InputFormat::Sbv;
     }
+    if super::meet::looks_like(t) {
+        return InputFormat::GoogleMeet;
+    }
+    if super::otter::looks_like(t) {
+        return InputFormat::Otter;
+    }
     if t.lines().take(20).any(|l| l.contains("-->")) {
         return InputFormat::Webvtt;
     }
@@ -62,6 +78,18 @@ mod tests {
             InputFormat::Rttm
         );
         assert_eq!(detect("Ann: hi\nBo: hello\n"), InputFormat::Text);
+        assert_eq!(
+            detect("Emma  0:00  \nHi.\n\nKelly  0:34\nHello.\n"),
+            InputFormat::Otter
+        );
+        assert_eq!(
+            detect("# Call (2023-05-18 15:59 GMT+1) - Transcript\n\nAnn: hi\n"),
+            InputFormat::GoogleMeet
+        );
+        assert_eq!(
+            detect("Ann: hi\n\nMeeting ended after 00:01:02 👋\n"),
+            InputFormat::GoogleMeet
+        );
         assert_eq!(detect(""), InputFormat::Text);
     }
 }

@@ -7,12 +7,18 @@
 pub mod cuetext;
 pub mod decode;
 pub mod detect;
+pub mod docx;
+pub mod headed;
 pub mod json;
+pub mod meet;
+pub mod otter;
 pub mod plain;
 pub mod prefix;
 pub mod rttm;
 pub mod sbv;
 pub mod srt;
+pub mod starts;
+pub mod teams;
 pub mod timestamp;
 pub mod webvtt;
 
@@ -57,6 +63,13 @@ pub enum InputFormat {
     Text,
     /// A Zoom chat export read alone (no transcript): the meeting's chat only.
     ZoomChat,
+    /// Google Meet transcript (plain text or Markdown): title, `Attendees`, `Name: text`
+    /// paragraphs; untimed.
+    GoogleMeet,
+    /// Otter.ai `.txt` export: `Name  m:ss` header lines, then the words; start times only.
+    Otter,
+    /// Word `.docx` transcript (Microsoft Teams, Stream, a Google Meet Doc), read from the zip.
+    Docx,
 }
 
 /// Options for reading one file.
@@ -92,9 +105,50 @@ pub struct Rejected {
 /// Reads one input. Returns one transcript for most formats (turnstat's own JSON may hold
 /// several), or the rejection with its diagnostics. Never panics on any input.
 pub fn load(source: &str, bytes: &[u8], opts: &IngestOptions) -> Result<Vec<Transcript>, Rejected> {
+    if let Some(r) = load_docx(source, bytes, opts) {
+        return r;
+    }
     let mut diags = Diagnostics::new();
     let text = decode::decode(bytes, &mut diags);
     load_text(source, text, diags, opts)
+}
+
+/// A `.docx` is a zip, not text: with `auto` (or `docx`), bytes that start like a zip go to
+/// the Word reader before any text decoding; `docx` forced on other bytes is an error.
+fn load_docx(
+    source: &str,
+    bytes: &[u8],
+    opts: &IngestOptions,
+) -> Option<Result<Vec<Transcript>, Rejected>> {
+    let wanted = match opts.format {
+        InputFormat::Docx => true,
+        InputFormat::Auto => docx::is_zip(bytes),
+        _ => false,
+    };
+    if !wanted {
+        return None;
+    }
+    let mut diags = Diagnostics::new();
+    let parsed = if docx::is_zip(bytes) {
+        docx::parse(bytes, &mut diags)
+    } else {
+        Err(Diagnostic::error(
+            None,
+            "not a .docx: a Word document is a zip archive (it starts with `PK`); file rejected",
+        ))
+    };
+    Some(finish(source, parsed, diags, opts))
+}
+
+/// True when a file's content is a transcript of a recognised layout, not just text that the
+/// plain `Name: text` reader would take: the rule by which a directory walk keeps `.md` and
+/// `.docx` files (see [`crate::discover`]).
+pub fn recognised(bytes: &[u8]) -> bool {
+    let mut diags = Diagnostics::new();
+    if docx::is_zip(bytes) {
+        return docx::text(bytes, &mut diags).is_ok_and(|t| docx::layout(&t).is_some());
+    }
+    detect(&decode::decode(bytes, &mut diags)) != InputFormat::Text
 }
 
 /// [`load`] taking the bytes, for large files: the bytes become the text without a copy and
@@ -105,6 +159,9 @@ pub fn load_owned(
     bytes: Vec<u8>,
     opts: &IngestOptions,
 ) -> Result<Vec<Transcript>, Rejected> {
+    if let Some(r) = load_docx(source, &bytes, opts) {
+        return r;
+    }
     let mut diags = Diagnostics::new();
     let text = decode::decode_owned(bytes, &mut diags);
     load_text(source, text, diags, opts)
@@ -130,6 +187,16 @@ fn load_text(
         text = lf;
     }
     let parsed = parse_as(format, &text, &mut diags);
+    finish(source, parsed, diags, opts)
+}
+
+/// Turns what a parser returned into transcripts, or the rejection with its diagnostics.
+fn finish(
+    source: &str,
+    parsed: Result<Vec<Parsed>, Diagnostic>,
+    mut diags: Diagnostics,
+    opts: &IngestOptions,
+) -> Result<Vec<Transcript>, Rejected> {
     let parsed = match parsed {
         Ok(p) => p,
         Err(e) => {
@@ -209,6 +276,7 @@ fn load_chat(
         has_text: true,
         diagnostics,
         chat: Some(log),
+        attendees: Vec::new(),
     }])
 }
 
@@ -227,6 +295,10 @@ fn parse_as(
         F::Sbv => one(sbv::parse(text, diags)),
         F::Rttm => one(rttm::parse(text, diags)),
         F::Text => one(plain::parse(text, diags)),
+        F::GoogleMeet => meet::parse(text, "google-meet", diags),
+        F::Otter => one(otter::parse(text, diags)),
+        // Text that reached here is no zip: read it as the text of a Word transcript.
+        F::Docx => docx::parse_text(text, diags),
         F::Json => json::parse(text, None, diags),
         F::Turnstat
         | F::Deepgram
@@ -313,6 +385,7 @@ pub fn build(
         has_text: parsed.has_text,
         diagnostics,
         chat: parsed.chat,
+        attendees: parsed.attendees,
     };
     t.turns = turns::build_turns(&t.segments, turn_opts);
     t

@@ -61,5 +61,6 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> 
         has_text: true,
         format: "text",
         chat: None,
+        attendees: Vec::new(),
     })
 }

@@ -67,5 +67,6 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> 
         has_text: false,
         format: "rttm",
         chat: None,
+        attendees: Vec::new(),
     })
 }

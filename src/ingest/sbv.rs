@@ -76,5 +76,6 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> 
         has_text: true,
         format: "sbv",
         chat: None,
+        attendees: Vec::new(),
     })
 }

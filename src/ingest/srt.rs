@@ -129,5 +129,6 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> 
         has_text: true,
         format: "srt",
         chat: None,
+        attendees: Vec::new(),
     })
 }

@@ -429,6 +429,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Result<Parsed, Diagnostic> 
         has_text: true,
         format: "webvtt",
         chat: None,
+        attendees: Vec::new(),
     })
 }
 

@@ -22,7 +22,7 @@ seconds="${FUZZ_SECONDS:-20}"
 runs="${FUZZ_RUNS:--1}"
 all=(ingest_webvtt ingest_srt ingest_sbv ingest_rttm ingest_text ingest_json json_turnstat
     json_deepgram json_assemblyai json_aws_transcribe json_revai json_whisper json_podcast
-    detect lexicon config chat analyze)
+    detect lexicon config chat analyze ingest_meet ingest_otter docx docx_xml)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 
@@ -47,11 +47,17 @@ mapfile -t sbv < <(files '*.sbv')
 mapfile -t rttm < <(files '*.rttm')
 mapfile -t txt < <(files '*.txt')
 mapfile -t json < <(files '*.json')
+mapfile -t md < <(files '*.md')
+mapfile -t docx < <(files '*.docx')
 seed ingest_webvtt "${vtt[@]}"
 seed ingest_srt "${srt[@]}"
 seed ingest_sbv "${sbv[@]}"
 seed ingest_rttm "${rttm[@]}"
 seed ingest_text "${txt[@]}"
+seed ingest_meet "${md[@]}" "${txt[@]::5}"
+seed ingest_otter "${txt[@]}"
+seed docx "${docx[@]}" tests/fuzz/seeds/docx/*
+seed docx_xml tests/fuzz/seeds/docx_xml/*
 for t in ingest_json json_turnstat json_deepgram json_assemblyai json_aws_transcribe json_revai \
     json_whisper json_podcast; do
     seed "$t" "${json[@]}"
@@ -70,7 +76,8 @@ for d in tests/fuzz/regressions/*/; do
     seed "$(basename "$d")" "$d"*
 done
 # The malformed corpus is a good seed for every ingest target.
-for t in ingest_webvtt ingest_srt ingest_sbv ingest_rttm ingest_text ingest_json detect; do
+for t in ingest_webvtt ingest_srt ingest_sbv ingest_rttm ingest_text ingest_json detect \
+    ingest_meet ingest_otter docx; do
     seed "$t" fixtures/malformed/*
 done
 

@@ -6,6 +6,7 @@ mod cli;
 mod conformance;
 mod corpus;
 mod dynamics;
+mod exports;
 mod hardening;
 mod html;
 mod interruption_eval;

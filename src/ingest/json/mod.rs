@@ -909,6 +909,7 @@ pub(crate) fn finish(
         has_text: true,
         format: dialect.format(),
         chat: None,
+        attendees: Vec::new(),
     }
 }
 

@@ -76,6 +76,7 @@ pub(super) fn parse(
             has_text: true,
             format: D.format(),
             chat: None,
+            attendees: Vec::new(),
         });
     }
     Ok(out)
@@ -126,6 +127,7 @@ fn transcript(t: &Node, rec: &mut Records, diags: &mut Diagnostics) -> Result<Pa
         has_text,
         format: D.format(),
         chat,
+        attendees: Vec::new(),
     })
 }
 

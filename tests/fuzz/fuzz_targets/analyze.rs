@@ -203,6 +203,7 @@ fn build(m: &Meeting) -> Parsed {
         has_text: m.has_text,
         format: if m.timed { "webvtt" } else { "text" },
         chat: None,
+        attendees: Vec::new(),
     }
 }
 
