@@ -306,9 +306,14 @@ pub struct TeamArgs {
     /// since then.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    /// Also write `team.md`, `team.json` and the per-meeting reports under this directory.
+    /// Also write `team.md`, `team.json`, `team.html`, the per-meeting reports and one
+    /// private page per person (`people/<slug>.md` and `.html`) under this directory.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// People seen in fewer meetings than this are folded into one compact table after the
+    /// others' panels [default: 2, or `[report] min_meetings`].
+    #[arg(long, value_name = "N")]
+    pub min_meetings: Option<usize>,
     /// Print the tables at their natural width: headers in full, nothing wrapped (by
     /// default a table is fitted to the terminal, or to `COLUMNS` when set).
     #[arg(long)]

@@ -37,7 +37,7 @@
 //! that the numbers describe one meeting and start a conversation.
 
 use crate::metrics::interruptions::{Kind, Mode, Stance};
-use crate::namefind::NameFinder;
+use crate::namefind::pseudonym;
 use crate::render::markdown::{
     QUOTE_CHARS, at, capitalise, count, escape, excerpt_end, excerpt_start, length, num, pct,
     signed,
@@ -128,7 +128,7 @@ impl<'a> SpeakerReports<'a> {
         SpeakerReports {
             m,
             opts,
-            redact: Redactions::new(m, &opts),
+            redact: redactions(m, &opts),
         }
     }
 
@@ -139,36 +139,12 @@ impl<'a> SpeakerReports<'a> {
     }
 }
 
-/// Every speaker's name to find in a person's own words ([`crate::namefind`]). Names without
-/// a letter or digit are left out.
-struct Redactions {
-    finder: NameFinder,
-    /// Speaker index of each name given to the finder.
-    speaker: Vec<usize>,
-    /// `Participant N` of each speaker.
-    pseudonyms: Vec<String>,
-}
+/// Every speaker's name to find in a person's own words ([`crate::namefind::Redactor`]).
+type Redactions = crate::namefind::Redactor;
 
-impl Redactions {
-    /// The names of `m`'s speakers; none when `opts` shows other people's names.
-    fn new(m: &MeetingReport, opts: &SpeakerOptions) -> Self {
-        let named: Vec<(usize, &str)> = if opts.show_other_names {
-            Vec::new()
-        } else {
-            m.speakers
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.name.chars().any(char::is_alphanumeric))
-                .map(|(j, s)| (j, s.name.as_str()))
-                .collect()
-        };
-        let names: Vec<&str> = named.iter().map(|&(_, n)| n).collect();
-        Redactions {
-            finder: NameFinder::new(&names),
-            speaker: named.iter().map(|&(j, _)| j).collect(),
-            pseudonyms: (0..m.speakers.len()).map(pseudonym).collect(),
-        }
-    }
+fn redactions(m: &MeetingReport, opts: &SpeakerOptions) -> Redactions {
+    let names: Vec<&str> = m.speakers.iter().map(|s| s.name.as_str()).collect();
+    Redactions::new(&names, opts.show_other_names)
 }
 
 /// How other people are named, and the person's own words made safe to print.
@@ -203,15 +179,7 @@ impl<'a> Names<'a> {
     fn redacted(&self, text: &str) -> String {
         // Another speaker's name (several speakers may share it, differing in case) becomes
         // their pseudonym; the person's own name stays.
-        self.redact
-            .finder
-            .replace(text, |ids| {
-                ids.iter()
-                    .map(|&k| self.redact.speaker[k])
-                    .find(|&j| j != self.me)
-                    .map(|j| self.redact.pseudonyms[j].as_str())
-            })
-            .into_owned()
+        self.redact.own(self.me, text).into_owned()
     }
 
     /// The person's own words, redacted and escaped.
@@ -234,11 +202,6 @@ impl<'a> Names<'a> {
     }
 }
 
-/// `Participant N`, N 1-based.
-fn pseudonym(j: usize) -> String {
-    format!("Participant {}", j + 1)
-}
-
 fn file_name(source: &str) -> &str {
     source
         .rsplit(['/', '\\'])
@@ -255,7 +218,8 @@ fn times(n: usize) -> String {
     }
 }
 
-fn number_word(n: usize) -> String {
+/// A count as a word up to twelve, else as digits.
+pub(crate) fn number_word(n: usize) -> String {
     const WORDS: [&str; 13] = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve",
