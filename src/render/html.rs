@@ -69,6 +69,10 @@ use std::fmt::Write as _;
 /// Most interruptions and overlaps listed (with quotes) per meeting; the rest are counted.
 pub const MAX_LISTED_EVENTS: usize = 50;
 
+/// The team page lists the people of the last this many periods in detail (one table
+/// each); `team.md` and `team.json` have every period.
+pub const DETAIL_PERIODS: usize = 3;
+
 const CSS: &str = include_str!("html/style.css");
 
 pub use crate::report::{TurnBar, turn_bars};
@@ -791,10 +795,7 @@ pub fn speaker_html_from(
     );
     let mut main = String::new();
     // The introduction: everything before the first second-level heading.
-    while k < blocks.len() && !matches!(blocks[k], md::Block::Heading(l, _) if l <= 2) {
-        main.push_str(&md::block_html(&blocks[k], 0));
-        k += 1;
-    }
+    k += md_intro(&blocks[k..], &mut main);
     main.push_str(
         "<section aria-labelledby=\"glance\">\n<h2 id=\"glance\">The meeting at a glance</h2>\n\
          <p>Your lane, bar and row are highlighted in blue.</p>\n",
@@ -802,9 +803,28 @@ pub fn speaker_html_from(
     main.push_str(&charts(m, &people, turns, "s", 3));
     main.push_str("</section>\n");
     // The rest of the report, one section per second-level heading.
+    md_sections(&blocks[k..], &mut main);
+    let plain_title = format!("Your meeting report: {}", file_name(&m.source));
+    page(&plain_title, &header, &main)
+}
+
+/// The blocks before the first second-level heading, as HTML; returns how many there were.
+fn md_intro(blocks: &[md::Block], main: &mut String) -> usize {
+    let n = blocks
+        .iter()
+        .position(|b| matches!(b, md::Block::Heading(l, _) if *l <= 2))
+        .unwrap_or(blocks.len());
+    for b in &blocks[..n] {
+        main.push_str(&md::block_html(b, 0));
+    }
+    n
+}
+
+/// The blocks as HTML, one `<section>` per second-level heading (ids `r1`, `r2`, …).
+fn md_sections(blocks: &[md::Block], main: &mut String) {
     let mut open = false;
     let mut n = 0;
-    for b in &blocks[k..] {
+    for b in blocks {
         if let md::Block::Heading(l, t) = b
             && *l <= 2
         {
@@ -824,8 +844,6 @@ pub fn speaker_html_from(
     if open {
         main.push_str("</section>\n");
     }
-    let plain_title = format!("Your meeting report: {}", file_name(&m.source));
-    page(&plain_title, &header, &main)
 }
 
 /// The private page of one person over the meetings of a team report
@@ -843,32 +861,8 @@ pub fn person_html(p: &crate::team::person::PersonPage, markdown: &str) -> Strin
     );
     let mut main = String::new();
     let mut k = usize::from(matches!(blocks.first(), Some(md::Block::Heading(1, _))));
-    while k < blocks.len() && !matches!(blocks[k], md::Block::Heading(l, _) if l <= 2) {
-        main.push_str(&md::block_html(&blocks[k], 0));
-        k += 1;
-    }
-    let mut open = false;
-    let mut n = 0;
-    for b in &blocks[k..] {
-        if let md::Block::Heading(l, t) = b
-            && *l <= 2
-        {
-            if open {
-                main.push_str("</section>\n");
-            }
-            n += 1;
-            let _ = write!(
-                main,
-                "<section aria-labelledby=\"r{n}\">\n<h2 id=\"r{n}\">{t}</h2>\n"
-            );
-            open = true;
-            continue;
-        }
-        main.push_str(&md::block_html(b, 0));
-    }
-    if open {
-        main.push_str("</section>\n");
-    }
+    k += md_intro(&blocks[k..], &mut main);
+    md_sections(&blocks[k..], &mut main);
     page(&format!("Your meetings over time: {name}"), &header, &main)
 }
 
@@ -1100,12 +1094,12 @@ pub fn team_html(t: &TeamReport) -> String {
     );
     let listed: std::collections::BTreeSet<&str> =
         frequent.iter().map(|p| p.figures.name.as_str()).collect();
-    let first = t.summary_start(rt::SUMMARY_PERIODS);
+    let first = t.summary_start(DETAIL_PERIODS);
     if first > 0 {
         let _ = writeln!(
             main,
-            "<p>The last {} of {} periods; every period is in <code>team.md</code> and \
-             <code>team.json</code>.</p>",
+            "<p>The last {} of {} periods (the summary above has the team's figures of the \
+             earlier ones); every period is in <code>team.md</code> and <code>team.json</code>.</p>",
             t.periods.len() - first,
             t.periods.len()
         );

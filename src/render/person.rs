@@ -350,18 +350,7 @@ fn language(p: &PersonPage, out: &mut String) {
             "- “{}”: {}.{}",
             escape(&t.term),
             times(t.count),
-            if t.suggestions.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " Alternatives: {}.",
-                    t.suggestions
-                        .iter()
-                        .map(|s| escape(s))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            }
+            crate::render::speaker::alternatives(&t.suggestions)
         );
     }
     let _ = writeln!(
@@ -381,18 +370,7 @@ fn language(p: &PersonPage, out: &mut String) {
             place(&f.at),
             escape(&f.term),
             escape(&excerpt_start(&f.quote, QUOTE_CHARS)),
-            if f.suggestions.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " Alternatives: {}.",
-                    f.suggestions
-                        .iter()
-                        .map(|s| escape(s))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            },
+            crate::render::speaker::alternatives(&f.suggestions),
             escape(&f.explanation)
         );
     }
@@ -560,12 +538,10 @@ fn limits(p: &PersonPage, out: &mut String) {
     out.push_str("## What these numbers can and cannot say\n\n");
     out.push_str(
         "- Each meeting counts once in your mean talk share, whatever its length; the equal \
-         share depends on how many people were there.\n\
-         - Interruptions are classified from timing and words alone: they cannot tell a \
-         welcome completion of someone's sentence from an unwelcome cut-in.\n\
-         - Sentiment is scored sentence by sentence from a word list (VADER): it does not \
-         catch irony, sarcasm or context.\n",
+         share depends on how many people were there.\n",
     );
+    out.push_str(crate::render::speaker::LIMIT_INTERRUPTIONS);
+    out.push_str(crate::render::speaker::LIMIT_SENTIMENT);
     let _ = writeln!(
         out,
         "- Only a few quotes are kept per person: the {} most positive and most negative \

@@ -935,18 +935,7 @@ fn language(m: &MeetingReport, names: &Names, out: &mut String) {
                     f.time.map_or_else(String::new, |t| format!("{}: ", at(t))),
                     names.own(&f.term),
                     names.own_start(&f.quote),
-                    if f.suggestions.is_empty() {
-                        String::new()
-                    } else {
-                        format!(
-                            " Alternatives: {}.",
-                            f.suggestions
-                                .iter()
-                                .map(|s| escape(s))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )
-                    },
+                    alternatives(&f.suggestions),
                     escape(&f.explanation)
                 );
             }
@@ -998,22 +987,34 @@ fn sentiment(m: &MeetingReport, names: &Names, out: &mut String) {
     }
 }
 
+/// ` Alternatives: a, b.` (escaped), or nothing without suggestions.
+pub(crate) fn alternatives(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        return String::new();
+    }
+    let all: Vec<String> = suggestions.iter().map(|s| escape(s)).collect();
+    format!(" Alternatives: {}.", all.join(", "))
+}
+
+/// The limit of the interruption figures, as a list item of the limits section.
+pub(crate) const LIMIT_INTERRUPTIONS: &str = "- Interruptions are classified from timing and \
+    words alone: they cannot tell a welcome completion of someone's sentence from an unwelcome \
+    cut-in.\n";
+
+/// The limit of the sentiment figures, as a list item of the limits section.
+pub(crate) const LIMIT_SENTIMENT: &str = "- Sentiment is scored sentence by sentence from a \
+    word list (VADER): it does not catch irony, sarcasm or context.\n";
+
 fn limits(m: &MeetingReport, out: &mut String) {
     out.push_str("## What these numbers can and cannot say\n\n");
     for w in &m.warnings {
         let _ = writeln!(out, "- {}.", capitalise(&escape(w.trim_end_matches('.'))));
     }
     if m.interruption_mode != Mode::Unavailable {
-        out.push_str(
-            "- Interruptions are classified from timing and words alone: they cannot tell a \
-             welcome completion of someone's sentence from an unwelcome cut-in.\n",
-        );
+        out.push_str(LIMIT_INTERRUPTIONS);
     }
     if m.has_text {
-        out.push_str(
-            "- Sentiment is scored sentence by sentence from a word list (VADER): it does not \
-             catch irony, sarcasm or context.\n",
-        );
+        out.push_str(LIMIT_SENTIMENT);
     }
     out.push_str(
         "- These numbers describe one meeting. They are a starting point for a conversation, \

@@ -169,120 +169,85 @@ pub fn summary_table(t: &TeamReport) -> Vec<Vec<Cell>> {
     for (k, p) in t.periods.iter().enumerate().skip(start) {
         let f = &p.team;
         let c = p.team_change.as_ref();
-        let mut row: Vec<Cell> = Vec::new();
-        row.push(vec![Part::field(
-            p.period.clone(),
-            format!("/periods/{k}/period"),
-            &p.period,
-        )]);
-        let mut cell = vec![Part::field(
-            f.meetings.to_string(),
-            format!("/periods/{k}/team/meetings"),
-            &f.meetings,
-        )];
-        if let Some(c) = c {
-            cell.push(Part::field(
-                mark_text(c.meetings as f64, 1.0, 0, ""),
-                format!("/periods/{k}/team_change/meetings"),
-                &c.meetings,
-            ));
-        }
-        row.push(cell);
-        let mut cell = Vec::new();
-        figure(&mut cell, k, "hours", f.hours, c.and_then(|c| c.hours), F1);
-        row.push(cell);
-        let mut cell = Vec::new();
-        figure(
-            &mut cell,
-            k,
-            "gini_mean",
-            f.gini_mean,
-            c.and_then(|c| c.gini_mean),
-            F2,
-        );
-        row.push(cell);
-        let mut cell = Vec::new();
-        figure(
-            &mut cell,
-            k,
+        let fig = |name: &str, value: Option<f64>, change: Option<f64>, fmt: Fmt| {
+            let mut cell = Vec::new();
+            figure(&mut cell, k, name, value, change, fmt);
+            cell
+        };
+        // A count and its (whole) change.
+        let whole = |name: &str, value: Option<usize>, change: Option<i64>| {
+            let mut cell = vec![Part::field(
+                value.map_or_else(|| "–".to_string(), |x| x.to_string()),
+                format!("/periods/{k}/team/{name}"),
+                &value,
+            )];
+            if let Some(x) = change {
+                cell.push(Part::field(
+                    mark_text(x as f64, 1.0, 0, ""),
+                    format!("/periods/{k}/team_change/{name}"),
+                    &x,
+                ));
+            }
+            cell
+        };
+        let mut largest = fig(
             "max_share_mean",
             f.max_share_mean,
             c.and_then(|c| c.max_share_mean),
             PCT,
         );
-        cell.push(Part::text(" ("));
-        cell.push(Part::field(
-            f.equal_share_mean.map_or_else(|| "–".to_string(), show_pct),
-            format!("/periods/{k}/team/equal_share_mean"),
-            &f.equal_share_mean,
-        ));
-        cell.push(Part::text(")"));
-        row.push(cell);
-        let mut cell = vec![Part::field(
-            f.silent_attendees
-                .map_or_else(|| "–".to_string(), |x| x.to_string()),
-            format!("/periods/{k}/team/silent_attendees"),
-            &f.silent_attendees,
-        )];
-        if let Some(x) = c.and_then(|c| c.silent_attendees) {
-            cell.push(Part::field(
-                mark_text(x as f64, 1.0, 0, ""),
-                format!("/periods/{k}/team_change/silent_attendees"),
-                &x,
-            ));
-        }
-        row.push(cell);
-        let mut cell = Vec::new();
-        figure(
-            &mut cell,
-            k,
-            "interruptions_per_hour",
-            f.interruptions_per_hour,
-            c.and_then(|c| c.interruptions_per_hour),
-            F1,
-        );
-        row.push(cell);
-        let mut cell = Vec::new();
-        figure(
-            &mut cell,
-            k,
+        largest.push(Part::text(" ("));
+        largest.extend(fig("equal_share_mean", f.equal_share_mean, None, PCT));
+        largest.push(Part::text(")"));
+        let mut all = fig(
             "all_interruptions_per_hour",
             f.all_interruptions_per_hour,
             c.and_then(|c| c.all_interruptions_per_hour),
             F1,
         );
-        cell.push(Part::text(" ("));
-        figure(
-            &mut cell,
-            k,
+        all.push(Part::text(" ("));
+        all.extend(fig(
             "cooperative_interruptions_per_hour",
             f.cooperative_interruptions_per_hour,
             None,
             F1,
-        );
-        cell.push(Part::text(")"));
-        row.push(cell);
-        let mut cell = Vec::new();
-        figure(
-            &mut cell,
-            k,
-            "inclusive_per_1000_words",
-            f.inclusive_per_1000_words,
-            c.and_then(|c| c.inclusive_per_1000_words),
-            F2,
-        );
-        row.push(cell);
-        let mut cell = Vec::new();
-        figure(
-            &mut cell,
-            k,
-            "sentiment_mean",
-            f.sentiment_mean,
-            c.and_then(|c| c.sentiment_mean),
-            TONE,
-        );
-        row.push(cell);
-        rows.push(row);
+        ));
+        all.push(Part::text(")"));
+        rows.push(vec![
+            vec![Part::field(
+                p.period.clone(),
+                format!("/periods/{k}/period"),
+                &p.period,
+            )],
+            whole("meetings", Some(f.meetings), c.map(|c| c.meetings)),
+            fig("hours", f.hours, c.and_then(|c| c.hours), F1),
+            fig("gini_mean", f.gini_mean, c.and_then(|c| c.gini_mean), F2),
+            largest,
+            whole(
+                "silent_attendees",
+                f.silent_attendees,
+                c.and_then(|c| c.silent_attendees),
+            ),
+            fig(
+                "interruptions_per_hour",
+                f.interruptions_per_hour,
+                c.and_then(|c| c.interruptions_per_hour),
+                F1,
+            ),
+            all,
+            fig(
+                "inclusive_per_1000_words",
+                f.inclusive_per_1000_words,
+                c.and_then(|c| c.inclusive_per_1000_words),
+                F2,
+            ),
+            fig(
+                "sentiment_mean",
+                f.sentiment_mean,
+                c.and_then(|c| c.sentiment_mean),
+                TONE,
+            ),
+        ]);
     }
     rows
 }

@@ -1069,29 +1069,8 @@ fn speaker_reports_hold_only_their_own_words() {
                     continue;
                 }
                 for text in texts.difference(&own) {
-                    let escaped = turnstat::render::markdown::escape(text);
-                    assert!(
-                        !md.contains(text.as_str()) && !md.contains(escaped.as_str()),
-                        "{}/speakers/{slug}.md contains words of {other}: {text:?}",
-                        meeting.display()
-                    );
-                    let html_escaped = text
-                        .replace('&', "&amp;")
-                        .replace('<', "&lt;")
-                        .replace('>', "&gt;")
-                        .replace('"', "&quot;");
-                    for variant in [
-                        text.clone(),
-                        html_escaped.clone(),
-                        html_escaped.replace('\'', "&#39;"),
-                        html_escaped.replace('\'', "&#x27;"),
-                    ] {
-                        assert!(
-                            !html.contains(variant.as_str()),
-                            "{}/speakers/{slug}.html contains words of {other}: {text:?}",
-                            meeting.display()
-                        );
-                    }
+                    let page = format!("{}/speakers/{slug}", meeting.display());
+                    assert_words_absent(&md, &html, text, &page, other);
                     checked += 1;
                 }
             }
@@ -1106,6 +1085,32 @@ fn speaker_reports_hold_only_their_own_words() {
         people_checked > floor,
         "only {people_checked} checks of person pages"
     );
+}
+
+/// `text` (someone else's words) is in neither `md` nor `html` (`page`.md/.html), raw or
+/// escaped the ways the renderers escape.
+fn assert_words_absent(md: &str, html: &str, text: &str, page: &str, other: &str) {
+    let escaped = turnstat::render::markdown::escape(text);
+    assert!(
+        !md.contains(text) && !md.contains(escaped.as_str()),
+        "{page}.md contains words of {other}: {text:?}"
+    );
+    let html_escaped = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
+    for variant in [
+        text.to_string(),
+        html_escaped.clone(),
+        html_escaped.replace('\'', "&#39;"),
+        html_escaped.replace('\'', "&#x27;"),
+    ] {
+        assert!(
+            !html.contains(variant.as_str()),
+            "{page}.html contains words of {other}: {text:?}"
+        );
+    }
 }
 
 /// The same for the person pages of `report --out` (`people/*.md` and `.html`, one person
@@ -1161,26 +1166,7 @@ fn person_pages_hold_only_their_own_words(inputs: &[PathBuf], dir: &Path) -> usi
                 .difference(&own)
                 .filter(|t| !own.iter().any(|o| o.contains(t.as_str())))
             {
-                let escaped = turnstat::render::markdown::escape(text);
-                assert!(
-                    !md.contains(text.as_str()) && !md.contains(escaped.as_str()),
-                    "people/{slug}.md contains words of {other}: {text:?}"
-                );
-                let html_escaped = text
-                    .replace('&', "&amp;")
-                    .replace('<', "&lt;")
-                    .replace('>', "&gt;")
-                    .replace('"', "&quot;");
-                for variant in [
-                    text.clone(),
-                    html_escaped.clone(),
-                    html_escaped.replace('\'', "&#39;"),
-                ] {
-                    assert!(
-                        !html.contains(variant.as_str()),
-                        "people/{slug}.html contains words of {other}: {text:?}"
-                    );
-                }
+                assert_words_absent(&md, &html, text, &format!("people/{slug}"), other);
                 checked += 1;
             }
         }

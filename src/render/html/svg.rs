@@ -1352,14 +1352,14 @@ pub(super) fn team_panels(r: &TeamReport, people: &[&crate::team::PersonOverall]
                 person.figures.meetings
             ),
             Some(&(k, v)) => format!(
-                "Mean talk share of {name} in {} {}{}{}, last {} ({}); {} per {}; {} meetings.",
+                "{name}, mean talk share in {} {}{}{}, last {} ({}); {} per {}; {} meetings.",
                 values.len(),
                 if values.len() == 1 {
                     r.by.to_string()
                 } else {
                     format!("{}s", r.by)
                 },
-                if values.len() == 1 { "" } else { ", from " },
+                if values.len() == 1 { "" } else { ": " },
                 if values.len() == 1 {
                     String::new()
                 } else {
@@ -1372,23 +1372,18 @@ pub(super) fn team_panels(r: &TeamReport, people: &[&crate::team::PersonOverall]
                 person.figures.meetings
             ),
         };
-        open(
-            &mut out,
-            &id,
-            PW,
-            PH,
-            &format!("{name}: talk share per {}", r.by),
-            &desc,
-        );
+        // A lighter opening than `open` (the CSS sizes the panel from its viewBox).
         let _ = write!(
             out,
-            "<text x=\"4\" y=\"14\" font-size=\"13\" font-weight=\"bold\">{}</text>\n\
-             <path d=\"M{x0} {b}H{x1}M{x0} {t}H{x1}\" stroke=\"{GRID}\"/>\n",
+            "<figure class=\"chart\" id=\"{id}\">\n<svg role=\"img\" aria-labelledby=\"{id}-title \
+             {id}-desc\" viewBox=\"0 0 {PW} {PH}\" font-size=\"12\" fill=\"{INK}\">\n<title \
+             id=\"{id}-title\">{}: talk share per {}</title>\n<desc id=\"{id}-desc\">{}</desc>\n\
+             <text x=\"4\" y=\"14\" font-size=\"13\" font-weight=\"bold\">{}</text>\n\
+             <path d=\"M{X0} {BOTTOM}H{X1}M{X0} {TOP}H{X1}\" stroke=\"{GRID}\"/>\n",
+            esc(name),
+            r.by,
+            esc(&desc),
             esc(&cut(name, 30)),
-            x0 = n(X0),
-            x1 = n(X1),
-            b = n(BOTTOM),
-            t = n(TOP),
         );
         let mut d = String::new();
         let mut pen = false;
@@ -1398,16 +1393,12 @@ pub(super) fn team_panels(r: &TeamReport, people: &[&crate::team::PersonOverall]
         for (k, s) in series.iter().enumerate() {
             match s {
                 Some(s) => {
-                    let _ = write!(
-                        d,
-                        "{}{} {}",
-                        if pen { "L" } else { "M" },
-                        n(cx(k)),
-                        n(y(*s))
-                    );
+                    // Whole viewBox units: a panel is drawn about 240 px wide.
+                    let (px, py) = (cx(k).round(), y(*s).round());
+                    let _ = write!(d, "{}{px} {py}", if pen { "L" } else { "M" });
                     pen = true;
-                    // A dot: a zero-length stroke with round caps (14 bytes a point).
-                    let _ = write!(marks, "M{} {}h0", n(cx(k)), n(y(*s)));
+                    // A dot: a zero-length stroke with round caps (about 10 bytes a point).
+                    let _ = write!(marks, "M{px} {py}h0");
                     points += 1;
                     last = Some(*s);
                 }
@@ -1425,15 +1416,15 @@ pub(super) fn team_panels(r: &TeamReport, people: &[&crate::team::PersonOverall]
             let _ = writeln!(
                 out,
                 "<text x=\"{}\" y=\"{}\" font-size=\"11\">{}</text>",
-                n(X1 + 4.0),
-                n(y(s) + 4.0),
+                X1 + 4.0,
+                (y(s) + 4.0).round(),
                 pct(s)
             );
         }
         let _ = writeln!(
             out,
             "<text x=\"4\" y=\"{}\" font-size=\"11\">{} meetings · {}</text>\n</svg>\n</figure>",
-            n(PH - 6.0),
+            PH - 6.0,
             person.figures.meetings,
             esc(&trend)
         );
