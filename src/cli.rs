@@ -159,7 +159,8 @@ pub struct InputArgs {
     /// `meeting_saved_chat.txt` beside their transcript are paired without it).
     #[arg(long, value_name = "FILE", conflicts_with = "no_chat")]
     pub chat: Option<PathBuf>,
-    /// Do not pair chat exports with transcripts (chat files given are then analysed alone).
+    /// Leave chat exports out: no pairing, and chat files found in folders are not read (one
+    /// named on the command line is read alone).
     #[arg(long)]
     pub no_chat: bool,
 }
@@ -326,9 +327,14 @@ pub struct TeamArgs {
     /// since then.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    /// Also write `team.md`, `team.json` and the per-meeting reports under this directory.
+    /// Also write `team.md`, `team.json`, `team.html`, the per-meeting reports and one
+    /// private page per person (`people/<slug>.md` and `.html`) under this directory.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// People seen in fewer meetings than this are folded into one compact table after the
+    /// others' panels [default: 2, or `[report] min_meetings`].
+    #[arg(long, value_name = "N")]
+    pub min_meetings: Option<usize>,
     /// Print the tables at their natural width: headers in full, nothing wrapped (by
     /// default a table is fitted to the terminal, or to `COLUMNS` when set).
     #[arg(long)]
@@ -679,7 +685,14 @@ pub fn expand(args: &InputArgs) -> Result<(Vec<Input>, Vec<DiscoverError>), Usag
             transcript: t.clone(),
             chat: chat.clone(),
         }];
-    } else if !args.no_chat {
+    } else if args.no_chat {
+        // Chat files found by walking a folder are left out; one named on the command line
+        // is still read (alone).
+        inputs.retain(|i| {
+            i.path()
+                .is_none_or(|p| !discover::is_chat_file(p) || args.paths.iter().any(|a| a == p))
+        });
+    } else {
         inputs = discover::pair(inputs);
     }
     Ok((inputs, errors))

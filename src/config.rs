@@ -30,6 +30,9 @@ pub struct Config {
     /// CI gates.
     #[serde(default)]
     pub gates: GatesConfig,
+    /// The team report (`turnstat report`).
+    #[serde(default)]
+    pub report: ReportConfig,
     /// Where the file was read from (not a key).
     #[serde(skip)]
     pub path: Option<PathBuf>,
@@ -122,6 +125,15 @@ pub struct GatesConfig {
     /// Conditions that fail the run (exit code 3), e.g. `"max_talk_share > 0.6"`.
     #[serde(default)]
     pub fail_on: Vec<String>,
+}
+
+/// `[report]`: the team report.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportConfig {
+    /// `--min-meetings`: people seen in fewer meetings are folded into one compact table
+    /// (default 2).
+    pub min_meetings: Option<usize>,
 }
 
 /// A configuration error, naming the file, line and key.

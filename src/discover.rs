@@ -27,7 +27,7 @@
 //! A chat file is told by its name (`*.chat.txt`, `meeting_saved_chat.txt`,
 //! `*newChat.txt`) or, for other `.txt` files, by its content (Zoom's chat line layouts, see
 //! [`crate::chat`]). A chat with no transcript to go with is analysed alone. `--chat FILE`
-//! pairs one transcript with a chat explicitly; `--no-chat` turns pairing off.
+//! pairs one transcript with a chat explicitly; `--no-chat` leaves chats out (no pairing, walked chat files dropped).
 
 use std::path::{Path, PathBuf};
 

@@ -117,6 +117,62 @@ impl NameFinder {
     }
 }
 
+/// The other people's names of one meeting, to take out of one person's own words in a
+/// private report: each speaker's name (as whole words, in any letter case) becomes
+/// "Participant N", N being that speaker's 1-based position in the meeting's speakers, the
+/// same pseudonym in every private report of the meeting. The person's own name stays.
+/// Names without a letter or digit are not looked for. Shared by the per-meeting private
+/// reports ([`crate::render::speaker`]) and the person pages of the team report
+/// ([`crate::team::person`]), so both redact alike.
+#[derive(Debug, Default)]
+pub struct Redactor {
+    finder: NameFinder,
+    /// Speaker index of each name given to the finder.
+    speaker: Vec<usize>,
+    /// `Participant N` of each speaker.
+    pseudonyms: Vec<String>,
+}
+
+impl Redactor {
+    /// A redactor for the speakers `names` of one meeting (in the meeting's order); with
+    /// `show_other_names` it looks for no name and changes nothing.
+    pub fn new<S: AsRef<str>>(names: &[S], show_other_names: bool) -> Self {
+        let named: Vec<(usize, &str)> = if show_other_names {
+            Vec::new()
+        } else {
+            names
+                .iter()
+                .enumerate()
+                .map(|(j, s)| (j, s.as_ref()))
+                .filter(|(_, s)| s.chars().any(char::is_alphanumeric))
+                .collect()
+        };
+        let found: Vec<&str> = named.iter().map(|&(_, n)| n).collect();
+        Redactor {
+            finder: NameFinder::new(&found),
+            speaker: named.iter().map(|&(j, _)| j).collect(),
+            pseudonyms: (0..names.len()).map(pseudonym).collect(),
+        }
+    }
+
+    /// The words of speaker `me` with every other speaker's name replaced by their
+    /// pseudonym (several speakers may share a name differing in case: the first one that
+    /// is not `me` gives it).
+    pub fn own<'t>(&self, me: usize, text: &'t str) -> Cow<'t, str> {
+        self.finder.replace(text, |ids| {
+            ids.iter()
+                .map(|&k| self.speaker[k])
+                .find(|&j| j != me)
+                .map(|j| self.pseudonyms[j].as_str())
+        })
+    }
+}
+
+/// `Participant N` for the speaker at 0-based position `j` of a meeting.
+pub fn pseudonym(j: usize) -> String {
+    format!("Participant {}", j + 1)
+}
+
 /// True when `text[s..e]` is not part of a longer word: at each end, the character outside
 /// and the character inside are not both letters or digits.
 fn whole_words(text: &str, s: usize, e: usize) -> bool {

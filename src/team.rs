@@ -24,6 +24,22 @@
 //!
 //! Speakers that are not people ([`crate::nonpeople`]) have no per-person figures: each
 //! meeting lists them under `not_people`, and the report sums them up in `not_people`.
+//!
+//!
+//! The report opens with the team picture ([`summary`]): per period the team's figures
+//! ([`TeamFigures`], grouping-agnostic, so another grouping such as a meeting series can use
+//! the same function) with their change against the previous period ([`TeamChange`]), and
+//! "what changed" between the last two periods ([`summary::WhatChanged`], its rule documented
+//! there). People come after it, ordered by how often they attended; those seen in fewer than
+//! [`TeamReport::min_meetings`] meetings are folded into one compact table.
+//!
+//! With `--out DIR` each person also gets a private page over the selected meetings
+//! ([`person`]): their figures per period against the team's, and a bounded number of their
+//! own quotes kept while the meetings stream past, so memory stays flat in the number of
+//! meetings.
+
+pub mod person;
+pub mod summary;
 
 use crate::cli::{self, ExitCode, Period, Sink, TeamArgs, TeamFormat};
 use crate::config::Config;
@@ -41,6 +57,10 @@ pub const SCHEMA: &str = "turnstat.team.v1";
 pub struct PersonFigures {
     /// Talk share (null when untimed).
     pub talk_share: Option<f64>,
+    /// Talk time, s (null when untimed).
+    pub talk_seconds: Option<f64>,
+    /// The meeting's equal share, 1 / n (over the roster when one is configured).
+    pub equal_share: Option<f64>,
     /// Competitive interruptions made.
     pub interruptions_made: usize,
     /// Competitive interruptions received.
@@ -99,6 +119,18 @@ pub struct MeetingSummary {
     /// Competitive interruptions.
     #[serde(skip)]
     pub interruptions: usize,
+    /// Cooperative interruptions.
+    #[serde(skip)]
+    pub interruptions_cooperative: usize,
+    /// Interruptions of either stance.
+    #[serde(skip)]
+    pub interruptions_all: usize,
+    /// Equal share, 1 / n (roster when configured).
+    #[serde(skip)]
+    pub equal_share: Option<f64>,
+    /// Roster members who never spoke (null without a roster).
+    #[serde(skip)]
+    pub silent_attendees: Option<usize>,
     /// Duration, s.
     #[serde(skip)]
     pub duration: Option<f64>,
@@ -128,6 +160,8 @@ pub fn summarise(
             s.name.clone(),
             PersonFigures {
                 talk_share: s.talk_share,
+                talk_seconds: s.talk_seconds,
+                equal_share: b.equal_share,
                 interruptions_made: s.interruptions_competitive_made,
                 interruptions_received: s.interruptions_competitive_received,
                 backchannels: s.backchannels,
@@ -144,6 +178,8 @@ pub fn summarise(
     for silent in &m.silent_attendees {
         people.entry(silent.clone()).or_insert(PersonFigures {
             talk_share: Some(0.0),
+            talk_seconds: m.timed.then_some(0.0),
+            equal_share: b.equal_share,
             ..Default::default()
         });
     }
@@ -161,6 +197,12 @@ pub fn summarise(
             });
         }
     }
+    let stance = |st: Stance| {
+        m.interruptions
+            .iter()
+            .filter(|e| e.kind == Kind::Interruption && e.stance == Some(st))
+            .count()
+    };
     MeetingSummary {
         source: m.source.clone(),
         series: m.series.clone(),
@@ -170,30 +212,94 @@ pub fn summarise(
         gini: b.gini,
         evenness: b.evenness,
         max_share: b.max_share,
-        interruptions: m
+        interruptions: stance(Stance::Competitive),
+        interruptions_cooperative: stance(Stance::Cooperative),
+        interruptions_all: m
             .interruptions
             .iter()
-            .filter(|e| e.kind == Kind::Interruption && e.stance == Some(Stance::Competitive))
+            .filter(|e| e.kind == Kind::Interruption)
             .count(),
+        equal_share: b.equal_share,
+        silent_attendees: m.roster_balance.as_ref().map(|_| m.silent_attendees.len()),
         duration: m.duration_seconds,
         people: people.into_iter().collect(),
         gate_failures: gates.iter().flat_map(|g| g.check(m)).collect(),
     }
 }
 
-/// Team figures of one period.
-#[derive(Clone, Debug, Serialize, Deserialize, Default)]
+/// Team figures of one group of meetings (a period), built by [`summary::team_figures`].
+/// Fields after `interruptions_per_hour` were added with the summary (additive).
+#[derive(Clone, Debug, Serialize, Deserialize, Default, PartialEq)]
 pub struct TeamFigures {
     /// Meetings in the period.
     pub meetings: usize,
-    /// Mean Gini of talk time.
+    /// Mean Gini of talk time (over the roster when one is configured).
     pub gini_mean: Option<f64>,
     /// Mean evenness.
     pub evenness_mean: Option<f64>,
     /// Mean of the largest share.
     pub max_share_mean: Option<f64>,
-    /// Interruptions per hour of meeting.
+    /// Competitive interruptions per hour of meeting.
     pub interruptions_per_hour: Option<f64>,
+    /// Hours of meeting (Σ durations; null when no meeting is timed), 2 decimals.
+    #[serde(default)]
+    pub hours: Option<f64>,
+    /// Mean equal share, 1 / n (the share each would have if talk were even), to read the
+    /// largest share against.
+    #[serde(default)]
+    pub equal_share_mean: Option<f64>,
+    /// Σ over the meetings of roster members who never spoke (null when no meeting of the
+    /// period has a roster).
+    #[serde(default)]
+    pub silent_attendees: Option<usize>,
+    /// Cooperative interruptions per hour.
+    #[serde(default)]
+    pub cooperative_interruptions_per_hour: Option<f64>,
+    /// Interruptions of either stance per hour.
+    #[serde(default)]
+    pub all_interruptions_per_hour: Option<f64>,
+    /// Competitive interruptions (count).
+    #[serde(default)]
+    pub competitive_interruptions: usize,
+    /// Attendances: Σ over the meetings of the people in each (speakers and silent roster
+    /// members).
+    #[serde(default)]
+    pub attendances: usize,
+    /// Inclusive-language findings per 1,000 words (words the English lexicon read).
+    #[serde(default)]
+    pub inclusive_per_1000_words: Option<f64>,
+    /// Mean sentiment (VADER compound) over all scored sentences.
+    #[serde(default)]
+    pub sentiment_mean: Option<f64>,
+}
+
+/// A period's team figures minus the previous period's (null where either is missing).
+#[derive(Clone, Debug, Serialize, Deserialize, Default, PartialEq)]
+pub struct TeamChange {
+    /// Meetings.
+    pub meetings: i64,
+    /// Hours.
+    pub hours: Option<f64>,
+    /// Mean Gini.
+    pub gini_mean: Option<f64>,
+    /// Mean evenness.
+    pub evenness_mean: Option<f64>,
+    /// Mean largest share.
+    pub max_share_mean: Option<f64>,
+    /// Mean equal share.
+    pub equal_share_mean: Option<f64>,
+    /// Silent attendees.
+    pub silent_attendees: Option<i64>,
+    /// Competitive interruptions per hour.
+    pub interruptions_per_hour: Option<f64>,
+    /// Cooperative interruptions per hour.
+    pub cooperative_interruptions_per_hour: Option<f64>,
+    /// Interruptions of either stance per hour.
+    pub all_interruptions_per_hour: Option<f64>,
+    /// Inclusive findings per 1,000 words.
+    pub inclusive_per_1000_words: Option<f64>,
+    /// Mean sentiment.
+    pub sentiment_mean: Option<f64>,
 }
 
 /// One person in one period (or overall).
@@ -205,6 +311,12 @@ pub struct PersonPeriod {
     pub meetings: usize,
     /// Mean talk share.
     pub talk_share_mean: Option<f64>,
+    /// Talk time, minutes (null when untimed), 1 decimal.
+    #[serde(default)]
+    pub talk_minutes: Option<f64>,
+    /// Mean equal share (1 / n) of the meetings attended, to read the talk share against.
+    #[serde(default)]
+    pub equal_share_mean: Option<f64>,
     /// Interruptions made.
     pub interruptions_made: usize,
     /// Interruptions received.
@@ -256,6 +368,9 @@ pub struct PeriodReport {
     pub start: String,
     /// The team.
     pub team: TeamFigures,
+    /// The team's change against the previous period (null for the first).
+    #[serde(default)]
+    pub team_change: Option<TeamChange>,
     /// Per person, by name.
     pub people: Vec<PersonPeriod>,
 }
@@ -312,11 +427,16 @@ pub struct TeamReport {
     pub meetings: Vec<MeetingSummary>,
     /// Periods in order.
     pub periods: Vec<PeriodReport>,
-    /// Each person over the whole range.
+    /// Each person over the whole range, by name.
     pub people: Vec<PersonOverall>,
     /// Speakers that are not people (shared audio, bots), with their talk: no per-person
     /// figures, not in any balance.
     pub not_people: Vec<NotPersonOverall>,
+    /// People seen in fewer meetings than this are folded into one compact table (default
+    /// [`summary::DEFAULT_MIN_MEETINGS`]; `--min-meetings`, `[report] min_meetings`).
+    pub min_meetings: usize,
+    /// What moved most between the last two periods (null with fewer than two).
+    pub what_changed: Option<summary::WhatChanged>,
     /// Changes since `--baseline`.
     pub baseline: Option<Vec<BaselineChange>>,
     /// Meetings left out (no date, or outside the range), with the reason.
@@ -325,11 +445,11 @@ pub struct TeamReport {
     pub errors: Vec<crate::report::ErrorEntry>,
 }
 
-fn r(x: f64, places: usize) -> f64 {
+pub(crate) fn r(x: f64, places: usize) -> f64 {
     crate::report::round(x, places)
 }
 
-fn mean(v: &[f64]) -> Option<f64> {
+pub(crate) fn mean(v: &[f64]) -> Option<f64> {
     (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
 }
 
@@ -340,12 +460,16 @@ fn person_figures(name: &str, items: &[&PersonFigures]) -> PersonPeriod {
         (!chats.is_empty()).then(|| chats.iter().map(f).sum::<usize>())
     };
     let participation: Vec<f64> = chats.iter().filter_map(|c| c.participation_share).collect();
+    let equal: Vec<f64> = items.iter().filter_map(|p| p.equal_share).collect();
+    let talk: Vec<f64> = items.iter().filter_map(|p| p.talk_seconds).collect();
     let words: usize = items.iter().map(|p| p.words).sum();
     let sentences: usize = items.iter().map(|p| p.sentences).sum();
     PersonPeriod {
         name: name.to_string(),
         meetings: items.len(),
         talk_share_mean: mean(&shares).map(|x| r(x, 4)),
+        talk_minutes: (!talk.is_empty()).then(|| r(talk.iter().sum::<f64>() / 60.0, 1)),
+        equal_share_mean: mean(&equal).map(|x| r(x, 4)),
         interruptions_made: items.iter().map(|p| p.interruptions_made).sum(),
         interruptions_received: items.iter().map(|p| p.interruptions_received).sum(),
         backchannels: items.iter().map(|p| p.backchannels).sum(),
@@ -399,7 +523,7 @@ fn period_key(d: Date, by: Period) -> (String, Date) {
     }
 }
 
-fn diff(a: Option<f64>, b: Option<f64>, places: usize) -> Option<f64> {
+pub(crate) fn diff(a: Option<f64>, b: Option<f64>, places: usize) -> Option<f64> {
     Some(r(a? - b?, places))
 }
 
@@ -418,7 +542,7 @@ pub fn build(
                 "{}: no date found (stdin); left out of the periods",
                 s.source
             )),
-            Some(d) if since.is_some_and(|x| d < x) || until.is_some_and(|x| d > x) => {}
+            Some(d) if !in_range(d, since, until) => {}
             Some(_) => meetings.push(s),
         }
     }
@@ -458,22 +582,12 @@ pub fn build(
     let sequence = by != Period::Series;
     let mut periods: Vec<PeriodReport> = Vec::new();
     for (label, start, ms) in groups.values() {
-        let gini: Vec<f64> = ms.iter().filter_map(|m| m.gini).collect();
-        let even: Vec<f64> = ms.iter().filter_map(|m| m.evenness).collect();
-        let maxs: Vec<f64> = ms.iter().filter_map(|m| m.max_share).collect();
-        let hours: f64 = ms.iter().filter_map(|m| m.duration).sum::<f64>() / 3600.0;
-        let team = TeamFigures {
-            meetings: ms.len(),
-            gini_mean: mean(&gini).map(|x| r(x, 4)),
-            evenness_mean: mean(&even).map(|x| r(x, 4)),
-            max_share_mean: mean(&maxs).map(|x| r(x, 4)),
-            interruptions_per_hour: (hours > 0.0).then(|| {
-                r(
-                    ms.iter().map(|m| m.interruptions).sum::<usize>() as f64 / hours,
-                    2,
-                )
-            }),
-        };
+        let team = summary::team_figures(ms);
+        // Series side by side are no sequence: no change against a "previous" one.
+        let team_change = periods
+            .last()
+            .filter(|_| sequence)
+            .map(|prev| summary::team_change(&prev.team, &team));
         let mut per: BTreeMap<String, Vec<&PersonFigures>> = BTreeMap::new();
         for m in ms {
             for (name, f) in &m.people {
@@ -503,6 +617,7 @@ pub fn build(
             period: label.clone(),
             start: start.to_string(),
             team,
+            team_change,
             people,
         });
     }
@@ -554,8 +669,14 @@ pub fn build(
         until: until.map(|d| d.to_string()),
         not_people: not_people_overall(&meetings),
         meetings,
+        what_changed: if sequence {
+            summary::what_changed(&periods)
+        } else {
+            None
+        },
         periods,
         people,
+        min_meetings: summary::DEFAULT_MIN_MEETINGS,
         baseline: None,
         skipped,
         errors: Vec::new(),
@@ -623,6 +744,38 @@ pub fn select_series(
         .filter(|(_, s)| keys.contains(&crate::series::key(s)))
         .map(|(i, _)| i)
         .collect())
+}
+
+/// Writes `people/<slug>.md` and `.html` under `dir` for everyone in `report` but the labels
+/// that stand for no one ([`crate::speakers::is_unnamed`]), atomically, one page at a time.
+/// Slugs come from [`crate::render::speaker::unique_slugs`] over the names in report order.
+pub fn write_person_pages(
+    dir: &std::path::Path,
+    report: &TeamReport,
+    moments: &person::PeopleMoments,
+    show_names: bool,
+) -> std::io::Result<()> {
+    let people: Vec<&PersonOverall> = report
+        .people
+        .iter()
+        .filter(|p| !crate::speakers::is_unnamed(&p.figures.name))
+        .collect();
+    let names: Vec<&str> = people.iter().map(|p| p.figures.name.as_str()).collect();
+    let slugs = crate::render::speaker::unique_slugs(&names);
+    for (p, slug) in people.iter().zip(&slugs) {
+        let page = person::page(report, p, moments, show_names);
+        let md = crate::render::person::markdown(&page);
+        let html = crate::render::html::person_html(&page, &md);
+        let d = dir.join("people");
+        crate::output::write_atomic(&d.join(format!("{slug}.md")), md.as_bytes())?;
+        crate::output::write_atomic(&d.join(format!("{slug}.html")), html.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// True when `d` lies within the `--since`/`--until` range (both inclusive).
+pub fn in_range(d: Date, since: Option<Date>, until: Option<Date>) -> bool {
+    !(since.is_some_and(|x| d < x) || until.is_some_and(|x| d > x))
 }
 
 #[derive(Deserialize)]
@@ -717,12 +870,15 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
     type Item = Result<
         (
             Vec<MeetingSummary>,
+            Vec<person::MeetingMoments>,
             Vec<(String, Vec<crate::diag::Diagnostic>)>,
         ),
         crate::ingest::Rejected,
     >;
     let mut failed = !discover_errors.is_empty();
     let mut summaries = Vec::new();
+    // The quotes for the person pages (with --out), bounded per person as they arrive.
+    let mut moments = person::PeopleMoments::default();
     let mut rejected = Vec::new();
     crate::ordered::for_each_ordered(
         &inputs,
@@ -750,6 +906,7 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
             let reports = reports?;
             let mut diags = Vec::new();
             let mut sums = Vec::new();
+            let mut quotes = Vec::new();
             for m in &reports {
                 if let Some(dir) = &out_dir {
                     let stem = std::path::Path::new(&m.source)
@@ -771,12 +928,16 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
                 }
                 diags.push((m.source.clone(), m.diagnostics.clone()));
                 sums.push(summarise(m, date, source, &gates));
+                // Only meetings in the range give quotes to the person pages.
+                if out_dir.is_some() && date.is_some_and(|d| in_range(d, since, until)) {
+                    quotes.push(person::moments(m, date, show_names));
+                }
             }
-            Ok((sums, diags))
+            Ok((sums, quotes, diags))
         },
         |r| -> Result<(), std::convert::Infallible> {
             match r {
-                Ok((s, diags)) => {
+                Ok((s, quotes, diags)) => {
                     for (src, ds) in diags {
                         for d in &ds {
                             sink.diag(&src, d);
@@ -784,6 +945,9 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
                         }
                     }
                     summaries.extend(s);
+                    for q in quotes {
+                        moments.add(q);
+                    }
                 }
                 Err(rej) => {
                     failed = true;
@@ -804,6 +968,10 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
         .collect();
     let mut report = build(summaries, args.by, since, until);
     report.series = args.series.clone();
+    report.min_meetings = args
+        .min_meetings
+        .or(cfg.report.min_meetings)
+        .unwrap_or(summary::DEFAULT_MIN_MEETINGS);
     report.errors = cli::error_entries(&rejected, &discover_errors);
     if let Some(text) = baseline_text {
         let b = args
@@ -831,7 +999,9 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
             &dir.join("team.html"),
             crate::render::html::team_html(&report).as_bytes(),
         )?;
+        write_person_pages(dir, &report, &moments, show_names)?;
     }
+    drop(moments);
     let format = args
         .format
         .unwrap_or(if std::io::IsTerminal::is_terminal(&std::io::stdout()) {

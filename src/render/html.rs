@@ -69,6 +69,10 @@ use std::fmt::Write as _;
 /// Most interruptions and overlaps listed (with quotes) per meeting; the rest are counted.
 pub const MAX_LISTED_EVENTS: usize = 50;
 
+/// The team page lists the people of the last this many periods in detail (one table
+/// each); `team.md` and `team.json` have every period.
+pub const DETAIL_PERIODS: usize = 3;
+
 const CSS: &str = include_str!("html/style.css");
 
 pub use crate::report::{TurnBar, turn_bars};
@@ -852,10 +856,7 @@ pub fn speaker_html_from(
     );
     let mut main = String::new();
     // The introduction: everything before the first second-level heading.
-    while k < blocks.len() && !matches!(blocks[k], md::Block::Heading(l, _) if l <= 2) {
-        main.push_str(&md::block_html(&blocks[k], 0));
-        k += 1;
-    }
+    k += md_intro(&blocks[k..], &mut main);
     main.push_str(
         "<section aria-labelledby=\"glance\">\n<h2 id=\"glance\">The meeting at a glance</h2>\n\
          <p>Your lane, bar and row are highlighted in blue.</p>\n",
@@ -863,9 +864,28 @@ pub fn speaker_html_from(
     main.push_str(&charts(m, &people, turns, "s", 3));
     main.push_str("</section>\n");
     // The rest of the report, one section per second-level heading.
+    md_sections(&blocks[k..], &mut main);
+    let plain_title = format!("Your meeting report: {}", file_name(&m.source));
+    page(&plain_title, &header, &main)
+}
+
+/// The blocks before the first second-level heading, as HTML; returns how many there were.
+fn md_intro(blocks: &[md::Block], main: &mut String) -> usize {
+    let n = blocks
+        .iter()
+        .position(|b| matches!(b, md::Block::Heading(l, _) if *l <= 2))
+        .unwrap_or(blocks.len());
+    for b in &blocks[..n] {
+        main.push_str(&md::block_html(b, 0));
+    }
+    n
+}
+
+/// The blocks as HTML, one `<section>` per second-level heading (ids `r1`, `r2`, …).
+fn md_sections(blocks: &[md::Block], main: &mut String) {
     let mut open = false;
     let mut n = 0;
-    for b in &blocks[k..] {
+    for b in blocks {
         if let md::Block::Heading(l, t) = b
             && *l <= 2
         {
@@ -885,8 +905,26 @@ pub fn speaker_html_from(
     if open {
         main.push_str("</section>\n");
     }
-    let plain_title = format!("Your meeting report: {}", file_name(&m.source));
-    page(&plain_title, &header, &main)
+}
+
+/// The private page of one person over the meetings of a team report
+/// ([`crate::render::person`]), from its Markdown already rendered by
+/// [`crate::render::person::markdown`]: the same words, one section per second-level
+/// heading, under a header that marks it private.
+pub fn person_html(p: &crate::team::person::PersonPage, markdown: &str) -> String {
+    let blocks = md::blocks(markdown);
+    let name = &p.overall.figures.name;
+    let header = format!(
+        "<h1>Your meetings over time: {}</h1>\n<p><span class=\"private\">Private</span> for {} \
+         only: it holds their own words and no one else's.</p>\n",
+        esc(name),
+        esc(name)
+    );
+    let mut main = String::new();
+    let mut k = usize::from(matches!(blocks.first(), Some(md::Block::Heading(1, _))));
+    k += md_intro(&blocks[k..], &mut main);
+    md_sections(&blocks[k..], &mut main);
+    page(&format!("Your meetings over time: {name}"), &header, &main)
 }
 
 fn change_f(v: Option<f64>, scale: f64, places: usize, unit: &str) -> String {
@@ -950,11 +988,35 @@ fn person_head(extra: &[&str]) -> String {
     s
 }
 
-/// The team report (`turnstat report`) as one page: per person their talk share per period
-/// as small multiples on one scale, the team's Gini and evenness per period, a table per
-/// period with the changes against the previous one (▲/▼), each person over the range with
-/// their trend, the changes since a baseline, and the meetings included and left out.
+/// A summary cell as HTML: each number in a `<span data-field data-value>` naming the model
+/// field it shows (a JSON pointer into the team JSON).
+fn parts_html(c: &[crate::render::team::Part]) -> String {
+    let mut s = String::new();
+    for p in c {
+        match &p.field {
+            Some(f) => {
+                let _ = write!(
+                    s,
+                    "<span data-field=\"{}\" data-value=\"{}\">{}</span>",
+                    esc(f),
+                    esc(&p.value),
+                    esc(&p.text)
+                );
+            }
+            None => s.push_str(&esc(&p.text)),
+        }
+    }
+    s
+}
+
+/// The team report (`turnstat report`) as one page. The team picture first: the summary
+/// table (every number marked with its model field) and what changed, then the balance
+/// chart; then the people by meetings attended (a compact panel each, the occasional ones
+/// folded into one table); then a table per period with the changes against the previous
+/// one (▲/▼), each person over the range with their trend, the changes since a baseline,
+/// and the meetings included and left out.
 pub fn team_html(t: &TeamReport) -> String {
+    use crate::render::team as rt;
     let range = match (&t.since, &t.until) {
         (Some(a), Some(b)) => format!(", from {a} to {b}"),
         (Some(a), None) => format!(", since {a}"),
@@ -970,60 +1032,140 @@ pub fn team_html(t: &TeamReport) -> String {
         plural(t.people.len(), "person", "people")
     );
     let mut main = String::new();
-    // Trends.
+    // The team at a glance.
     main.push_str(
-        "<section aria-labelledby=\"trends-h\">\n<h2 id=\"trends-h\">Talk share per person \
-         over time</h2>\n<p>Each panel shows one person's mean talk share in the meetings they \
-         attended, per period, on the same scale for everyone; “absent” (or a dash) marks a \
-         period without them. The trend is the least-squares slope in percentage points per period.</p>\n",
+        "<section id=\"summary\" class=\"summary\" aria-labelledby=\"summary-h\">\n<h2 \
+         id=\"summary-h\">The team at a glance</h2>\n",
     );
-    main.push_str(&svg::team_trends(t));
-    if !t.periods.is_empty() && !t.people.is_empty() {
-        main.push_str(
-            "<details class=\"data\"><summary>Data: talk share per person and period</summary>\n\
-             <div class=\"scroll\"><table>\n<caption>Mean talk share per person and period, and \
-             the trend</caption>\n<thead><tr><th scope=\"col\">person</th>",
-        );
-        for p in &t.periods {
-            let _ = write!(main, "<th scope=\"col\">{}</th>", esc(&p.period));
-        }
-        main.push_str("<th scope=\"col\">trend (pts per period)</th></tr></thead>\n<tbody>\n");
-        for person in &t.people {
-            let name = &person.figures.name;
-            let _ = write!(main, "<tr><th scope=\"row\">{}</th>", esc(name));
-            for p in &t.periods {
-                let v = p
-                    .people
-                    .iter()
-                    .find(|q| q.name == *name)
-                    .and_then(|q| q.talk_share_mean);
-                let _ = write!(main, "<td>{}</td>", pct(v));
-            }
-            let _ = writeln!(
-                main,
-                "<td>{}</td></tr>",
-                person.talk_share_trend.map_or_else(
-                    || "–".to_string(),
-                    |x| format!("{:+.1}", x * 100.0).replace('-', "−")
+    if t.periods.is_empty() {
+        main.push_str("<p>No dated meetings in the range.</p>\n");
+    } else {
+        let shown = t.periods.len() - t.summary_start(rt::SUMMARY_PERIODS);
+        let _ = write!(
+            main,
+            "<p>Per {}{}: Gini of talk time (zero: everyone equal), the mean largest talk share \
+             with the equal share in brackets, silent attendees (roster members who never \
+             spoke), interruptions per hour of meeting (competitive; all: either stance, \
+             cooperative in brackets). ▲/▼: the change against the previous {}.</p>\n\
+             <div class=\"scroll\"><table class=\"summary\">\n<caption>The team per {}</caption>\n\
+             <thead><tr>",
+            esc(t.by),
+            if shown < t.periods.len() {
+                format!(
+                    ", the last {} (the earlier ones are in the details below)",
+                    crate::render::speaker::number_word(shown)
                 )
-            );
+            } else {
+                String::new()
+            },
+            esc(t.by),
+            esc(t.by)
+        );
+        for h in rt::SUMMARY_HEAD {
+            let _ = write!(main, "<th scope=\"col\">{}</th>", esc(h));
         }
-        main.push_str("</tbody>\n</table></div>\n</details>\n");
+        main.push_str("</tr></thead>\n<tbody>\n");
+        for row in rt::summary_table(t) {
+            main.push_str("<tr>");
+            for (k, c) in row.iter().enumerate() {
+                if k == 0 {
+                    let _ = write!(main, "<th scope=\"row\">{}</th>", parts_html(c));
+                } else {
+                    let _ = write!(main, "<td>{}</td>", parts_html(c));
+                }
+            }
+            main.push_str("</tr>\n");
+        }
+        main.push_str("</tbody>\n</table></div>\n");
+    }
+    if let Some((head, lines)) = rt::what_changed_lines(t) {
+        let _ = writeln!(
+            main,
+            "<h3 id=\"changed-h\">{}</h3>\n<p>The team figures and the people whose talk share \
+             moved past a threshold (README, Team report), largest moves first.</p>",
+            parts_html(&head)
+        );
+        if lines.is_empty() {
+            let _ = writeln!(main, "<p>{}</p>", esc(rt::NOTHING_CHANGED));
+        } else {
+            main.push_str("<ul class=\"changed\">\n");
+            for l in &lines {
+                let _ = writeln!(main, "<li>{}</li>", parts_html(l));
+            }
+            main.push_str("</ul>\n");
+        }
     }
     main.push_str("</section>\n");
     // Team balance.
     main.push_str(
-        "<section aria-labelledby=\"balance-h\">\n<h2 id=\"balance-h\">Team balance per \
+        "<section aria-labelledby=\"balance-h\">\n<h2 id=\"balance-h\">Balance per \
          period</h2>\n",
     );
     main.push_str(&svg::team_balance(t));
     main.push_str("</section>\n");
+    // People.
+    let (frequent, folded) = t.by_attendance();
+    let _ = write!(
+        main,
+        "<section aria-labelledby=\"trends-h\">\n<h2 id=\"trends-h\">Talk share per person \
+         over time</h2>\n<p>{} Each panel shows one person's mean talk share in the meetings \
+         they attended, per period, on the same scale for everyone (the top line is the \
+         scale's maximum); a period without them has no point. The trend is the least-squares \
+         slope in percentage points per period; the values are in the tables per period.</p>\n",
+        esc(&rt::people_note(t, folded.len()))
+    );
+    main.push_str(&svg::team_panels(t, &frequent));
+    if !folded.is_empty() {
+        let _ = write!(
+            main,
+            "<h3 id=\"folded-h\">Seen in fewer than {}</h3>\n<div class=\"scroll\"><table \
+             class=\"compact\">\n<caption>{}: meetings attended, the periods they were seen in, \
+             and their mean talk share</caption>\n<thead><tr><th scope=\"col\">person</th><th \
+             scope=\"col\">meetings</th><th scope=\"col\">seen in</th><th scope=\"col\">talk \
+             share</th></tr></thead>\n<tbody>\n",
+            plural(t.min_meetings, "meeting", "meetings"),
+            plural(folded.len(), "person", "people")
+        );
+        for p in &folded {
+            let f = &p.figures;
+            let seen: Vec<&str> = t
+                .periods
+                .iter()
+                .filter(|q| q.people.iter().any(|x| x.name == f.name))
+                .map(|q| q.period.as_str())
+                .collect();
+            let _ = writeln!(
+                main,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"text\">{}</td><td>{}</td></tr>",
+                esc(&f.name),
+                f.meetings,
+                esc(&seen.join(", ")),
+                pct(f.talk_share_mean)
+            );
+        }
+        main.push_str("</tbody>\n</table></div>\n");
+    }
+    main.push_str("</section>\n");
     // Periods.
     main.push_str(
         "<section aria-labelledby=\"periods-h\">\n<h2 id=\"periods-h\">Per period</h2>\n<p>▲/▼: \
-         the change against the previous period (for people who attended both).</p>\n",
+         the change against the previous period (for people who attended both). The people with \
+         a panel above; those folded into the table of occasional attendees are counted in the \
+         team's figures but not listed here.</p>\n",
     );
-    for (k, p) in t.periods.iter().enumerate() {
+    let listed: std::collections::BTreeSet<&str> =
+        frequent.iter().map(|p| p.figures.name.as_str()).collect();
+    let first = t.summary_start(DETAIL_PERIODS);
+    if first > 0 {
+        let _ = writeln!(
+            main,
+            "<p>The last {} of {} periods (the summary above has the team's figures of the \
+             earlier ones); every period is in <code>team.md</code> and <code>team.json</code>.</p>",
+            t.periods.len() - first,
+            t.periods.len()
+        );
+    }
+    for (k, p) in t.periods.iter().enumerate().skip(first) {
         let _ = write!(
             main,
             "<h3 id=\"period-{}\">{}</h3>\n<p>{}; mean Gini {}, evenness {}, largest share {}; \
@@ -1039,7 +1181,7 @@ pub fn team_html(t: &TeamReport) -> String {
             esc(&p.period),
             person_head(&[])
         );
-        for q in &p.people {
+        for q in p.people.iter().filter(|q| listed.contains(q.name.as_str())) {
             let _ = writeln!(main, "{}</tr>", person_row(q, true));
         }
         main.push_str("</tbody>\n</table></div>\n");
@@ -1052,11 +1194,11 @@ pub fn team_html(t: &TeamReport) -> String {
     main.push_str(
         "<section aria-labelledby=\"overall-h\">\n<h2 id=\"overall-h\">Each person over the \
          whole range</h2>\n<div class=\"scroll\"><table>\n<caption>All meetings in the \
-         range</caption>\n",
+         range, by meetings attended</caption>\n",
     );
     main.push_str(&person_head(&["talk-share trend (pts per period)"]));
     main.push_str("<tbody>\n");
-    for person in &t.people {
+    for person in frequent.iter().chain(&folded) {
         let _ = writeln!(
             main,
             "{}<td>{}</td></tr>",

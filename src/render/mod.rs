@@ -5,6 +5,7 @@ pub mod csv;
 pub mod html;
 pub mod jsonl;
 pub mod markdown;
+pub mod person;
 pub mod report;
 pub mod speaker;
 pub mod team;

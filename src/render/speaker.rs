@@ -37,7 +37,7 @@
 //! that the numbers describe one meeting and start a conversation.
 
 use crate::metrics::interruptions::{Kind, Mode, Stance};
-use crate::namefind::NameFinder;
+use crate::namefind::pseudonym;
 use crate::render::markdown::{
     QUOTE_CHARS, at, capitalise, count, escape, excerpt_end, excerpt_start, length, num, pct,
     signed,
@@ -128,7 +128,7 @@ impl<'a> SpeakerReports<'a> {
         SpeakerReports {
             m,
             opts,
-            redact: Redactions::new(m, &opts),
+            redact: redactions(m, &opts),
         }
     }
 
@@ -139,51 +139,19 @@ impl<'a> SpeakerReports<'a> {
     }
 }
 
-/// Every speaker's name to find in a person's own words ([`crate::namefind`]). Names without
-/// a letter or digit are left out.
-struct Redactions {
-    finder: NameFinder,
-    /// Speaker index of each name given to the finder.
-    speaker: Vec<usize>,
-    /// `Participant N` of each speaker.
-    pseudonyms: Vec<String>,
-}
+/// Every speaker's name to find in a person's own words ([`crate::namefind::Redactor`]).
+type Redactions = crate::namefind::Redactor;
 
-impl Redactions {
-    /// The names of `m`'s speakers; none when `opts` shows other people's names.
-    fn new(m: &MeetingReport, opts: &SpeakerOptions) -> Self {
-        let named: Vec<(usize, &str)> = if opts.show_other_names {
-            Vec::new()
-        } else {
-            m.speakers
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.name.chars().any(char::is_alphanumeric))
-                .map(|(j, s)| (j, s.name.as_str()))
-                .collect()
-        };
-        // People who only wrote in the chat are other people too: Participant N after the
-        // speakers.
-        let writers = chat_only(m);
-        let mut named = named;
-        if !opts.show_other_names {
-            named.extend(
-                writers
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, n)| n.chars().any(char::is_alphanumeric))
-                    .map(|(k, n)| (m.speakers.len() + k, *n)),
-            );
-        }
-        let names: Vec<&str> = named.iter().map(|&(_, n)| n).collect();
-        Redactions {
-            finder: NameFinder::new(&names),
-            speaker: named.iter().map(|&(j, _)| j).collect(),
-            pseudonyms: (0..m.speakers.len() + writers.len())
-                .map(pseudonym)
-                .collect(),
-        }
-    }
+fn redactions(m: &MeetingReport, opts: &SpeakerOptions) -> Redactions {
+    // People who only wrote in the chat are other people too: Participant N after the
+    // speakers.
+    let names: Vec<&str> = m
+        .speakers
+        .iter()
+        .map(|s| s.name.as_str())
+        .chain(chat_only(m))
+        .collect();
+    Redactions::new(&names, opts.show_other_names)
 }
 
 /// The people who only wrote in the meeting's chat, in the chat's order.
@@ -229,15 +197,7 @@ impl<'a> Names<'a> {
     fn redacted(&self, text: &str) -> String {
         // Another speaker's name (several speakers may share it, differing in case) becomes
         // their pseudonym; the person's own name stays.
-        self.redact
-            .finder
-            .replace(text, |ids| {
-                ids.iter()
-                    .map(|&k| self.redact.speaker[k])
-                    .find(|&j| j != self.me)
-                    .map(|j| self.redact.pseudonyms[j].as_str())
-            })
-            .into_owned()
+        self.redact.own(self.me, text).into_owned()
     }
 
     /// The person's own words, redacted and escaped.
@@ -260,11 +220,6 @@ impl<'a> Names<'a> {
     }
 }
 
-/// `Participant N`, N 1-based.
-fn pseudonym(j: usize) -> String {
-    format!("Participant {}", j + 1)
-}
-
 fn file_name(source: &str) -> &str {
     source
         .rsplit(['/', '\\'])
@@ -281,7 +236,8 @@ fn times(n: usize) -> String {
     }
 }
 
-fn number_word(n: usize) -> String {
+/// A count as a word up to twelve, else as digits.
+pub(crate) fn number_word(n: usize) -> String {
     const WORDS: [&str; 13] = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve",
@@ -997,18 +953,7 @@ fn language(m: &MeetingReport, names: &Names, out: &mut String) {
                     f.time.map_or_else(String::new, |t| format!("{}: ", at(t))),
                     names.own(&f.term),
                     names.own_start(&f.quote),
-                    if f.suggestions.is_empty() {
-                        String::new()
-                    } else {
-                        format!(
-                            " Alternatives: {}.",
-                            f.suggestions
-                                .iter()
-                                .map(|s| escape(s))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )
-                    },
+                    alternatives(&f.suggestions),
                     escape(&f.explanation)
                 );
             }
@@ -1144,6 +1089,24 @@ fn chat(m: &MeetingReport, names: &Names, out: &mut String) {
     }
 }
 
+/// ` Alternatives: a, b.` (escaped), or nothing without suggestions.
+pub(crate) fn alternatives(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        return String::new();
+    }
+    let all: Vec<String> = suggestions.iter().map(|s| escape(s)).collect();
+    format!(" Alternatives: {}.", all.join(", "))
+}
+
+/// The limit of the interruption figures, as a list item of the limits section.
+pub(crate) const LIMIT_INTERRUPTIONS: &str = "- Interruptions are classified from timing and \
+    words alone: they cannot tell a welcome completion of someone's sentence from an unwelcome \
+    cut-in.\n";
+
+/// The limit of the sentiment figures, as a list item of the limits section.
+pub(crate) const LIMIT_SENTIMENT: &str = "- Sentiment is scored sentence by sentence from a \
+    word list (VADER): it does not catch irony, sarcasm or context.\n";
+
 fn limits(m: &MeetingReport, names: &Names, out: &mut String) {
     out.push_str("## What these numbers can and cannot say\n\n");
     // Redacted: a warning may name someone (`Audio shared by Ana` is not a person).
@@ -1155,16 +1118,10 @@ fn limits(m: &MeetingReport, names: &Names, out: &mut String) {
         );
     }
     if m.interruption_mode != Mode::Unavailable {
-        out.push_str(
-            "- Interruptions are classified from timing and words alone: they cannot tell a \
-             welcome completion of someone's sentence from an unwelcome cut-in.\n",
-        );
+        out.push_str(LIMIT_INTERRUPTIONS);
     }
     if m.has_text {
-        out.push_str(
-            "- Sentiment is scored sentence by sentence from a word list (VADER): it does not \
-             catch irony, sarcasm or context.\n",
-        );
+        out.push_str(LIMIT_SENTIMENT);
     }
     out.push_str(
         "- These numbers describe one meeting. They are a starting point for a conversation, \

@@ -56,7 +56,8 @@ impl Rng {
     }
 }
 
-const NAMES: &[&str] = &[
+/// The speakers' names (a prime number of them).
+pub const NAMES: &[&str] = &[
     "Ana Lopez",
     "Bo Chen",
     "Chidi Okafor",

@@ -1069,29 +1069,8 @@ fn speaker_reports_hold_only_their_own_words() {
                     continue;
                 }
                 for text in texts.difference(&own) {
-                    let escaped = turnstat::render::markdown::escape(text);
-                    assert!(
-                        !md.contains(text.as_str()) && !md.contains(escaped.as_str()),
-                        "{}/speakers/{slug}.md contains words of {other}: {text:?}",
-                        meeting.display()
-                    );
-                    let html_escaped = text
-                        .replace('&', "&amp;")
-                        .replace('<', "&lt;")
-                        .replace('>', "&gt;")
-                        .replace('"', "&quot;");
-                    for variant in [
-                        text.clone(),
-                        html_escaped.clone(),
-                        html_escaped.replace('\'', "&#39;"),
-                        html_escaped.replace('\'', "&#x27;"),
-                    ] {
-                        assert!(
-                            !html.contains(variant.as_str()),
-                            "{}/speakers/{slug}.html contains words of {other}: {text:?}",
-                            meeting.display()
-                        );
-                    }
+                    let page = format!("{}/speakers/{slug}", meeting.display());
+                    assert_words_absent(&md, &html, text, &page, other);
                     checked += 1;
                 }
             }
@@ -1101,6 +1080,100 @@ fn speaker_reports_hold_only_their_own_words() {
     // file), the corpus files add several thousand.
     let floor = if corpus().is_some() { 1000 } else { 500 };
     assert!(checked > floor, "only {checked} checks");
+    let people_checked = person_pages_hold_only_their_own_words(&inputs, dir.path());
+    assert!(
+        people_checked > floor,
+        "only {people_checked} checks of person pages"
+    );
+}
+
+/// `text` (someone else's words) is in neither `md` nor `html` (`page`.md/.html), raw or
+/// escaped the ways the renderers escape.
+fn assert_words_absent(md: &str, html: &str, text: &str, page: &str, other: &str) {
+    let escaped = turnstat::render::markdown::escape(text);
+    assert!(
+        !md.contains(text) && !md.contains(escaped.as_str()),
+        "{page}.md contains words of {other}: {text:?}"
+    );
+    let html_escaped = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
+    for variant in [
+        text.to_string(),
+        html_escaped.clone(),
+        html_escaped.replace('\'', "&#39;"),
+        html_escaped.replace('\'', "&#x27;"),
+    ] {
+        assert!(
+            !html.contains(variant.as_str()),
+            "{page}.html contains words of {other}: {text:?}"
+        );
+    }
+}
+
+/// The same for the person pages of `report --out` (`people/*.md` and `.html`, one person
+/// across all the meetings): no segment of 4+ words that anyone else said in any of the
+/// meetings, unless the person said the same words too. Returns the number of checks.
+fn person_pages_hold_only_their_own_words(inputs: &[PathBuf], dir: &Path) -> usize {
+    let out = dir.join("report-out");
+    turnstat()
+        .args(["report", "-q", "-f", "json", "--out"])
+        .arg(&out)
+        .args(inputs)
+        .assert()
+        .code(0);
+    // Segment texts of 4+ words, per person (by name key, as the team report merges them).
+    let mut said: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for input in inputs {
+        let t = crate::util::load_ok(input);
+        for s in &t.segments {
+            if s.text.split_whitespace().count() >= 4 {
+                said.entry(turnstat::speakers::name_key(&t.speakers[s.speaker]))
+                    .or_default()
+                    .insert(s.text.trim().to_string());
+            }
+        }
+    }
+    let team: Value =
+        serde_json::from_slice(&std::fs::read(out.join("team.json")).unwrap()).unwrap();
+    let names: Vec<String> = team["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .filter(|n| !turnstat::speakers::is_unnamed(n))
+        .collect();
+    let slugs = turnstat::render::speaker::unique_slugs(&names);
+    let mut checked = 0;
+    let mut quoted = 0;
+    for (name, slug) in names.iter().zip(&slugs) {
+        let md = std::fs::read_to_string(out.join("people").join(format!("{slug}.md")))
+            .unwrap_or_else(|e| panic!("people/{slug}.md: {e}"));
+        let html = std::fs::read_to_string(out.join("people").join(format!("{slug}.html")))
+            .unwrap_or_else(|e| panic!("people/{slug}.html: {e}"));
+        assert!(md.contains("This page is for you"), "{slug}");
+        quoted += usize::from(md.contains(" You said: “") || md.contains("moments:"));
+        let key = turnstat::speakers::name_key(name);
+        let own = said.get(&key).cloned().unwrap_or_default();
+        for (other, texts) in &said {
+            if *other == key {
+                continue;
+            }
+            // Words the person said too (also inside a longer segment of theirs) are theirs.
+            for text in texts
+                .difference(&own)
+                .filter(|t| !own.iter().any(|o| o.contains(t.as_str())))
+            {
+                assert_words_absent(&md, &html, text, &format!("people/{slug}"), other);
+                checked += 1;
+            }
+        }
+    }
+    // The pages do quote people (the check is not vacuous).
+    assert!(quoted > 5, "only {quoted} person pages quote their person");
+    checked
 }
 
 /// Regression: the team report looks for a meeting date in the first MiB of each file and

@@ -334,25 +334,38 @@ fn expected_marks(mt: &Meeting) -> Vec<(&'static str, usize)> {
     ]
 }
 
+/// The dots the team page's panels must have: one per period with a talk share, for each
+/// person with a panel (seen in at least `min_meetings` meetings).
+fn expected_trend_points(t: &TeamReport) -> usize {
+    t.by_attendance()
+        .0
+        .iter()
+        .map(|p| {
+            t.periods
+                .iter()
+                .filter(|q| {
+                    q.people
+                        .iter()
+                        .any(|x| x.name == p.figures.name && x.talk_share_mean.is_some())
+                })
+                .count()
+        })
+        .sum()
+}
+
+/// The `data-points` of the panels' dots, summed.
+fn trend_points(page: &str) -> usize {
+    regex::Regex::new(r#"data-mark="trend-points" data-points="(\d+)""#)
+        .unwrap()
+        .captures_iter(page)
+        .map(|c| c[1].parse::<usize>().unwrap())
+        .sum()
+}
+
 /// The number of each chart mark the team page must have.
 fn expected_team_marks(t: &TeamReport) -> Vec<(&'static str, usize)> {
     vec![
-        (
-            "trend-point",
-            t.people
-                .iter()
-                .map(|p| {
-                    t.periods
-                        .iter()
-                        .filter(|q| {
-                            q.people
-                                .iter()
-                                .any(|x| x.name == p.figures.name && x.talk_share_mean.is_some())
-                        })
-                        .count()
-                })
-                .sum(),
-        ),
+        ("trend-points", t.by_attendance().0.len()),
         (
             "team-gini",
             t.periods
@@ -375,10 +388,39 @@ fn team_page_has_a_panel_per_person_and_the_periods() {
     let t = team_report();
     assert_eq!(t.periods.len(), 3);
     let page = html::team_html(&t);
+    let (panels, folded) = t.by_attendance();
+    // The four AMI people have a panel; the Zoom call's people (one meeting) are folded.
+    assert_eq!(panels.len(), 4);
+    assert_eq!(panels.len() + folded.len(), t.people.len());
     assert_eq!(count(&page, "<div class=\"multiples\">"), 1);
-    assert_eq!(count(&page, "id=\"trend-"), t.people.len() * 3); // figure, title, desc
+    assert_eq!(count(&page, "id=\"trend-"), panels.len() * 3); // figure, title, desc
     for (mark, n) in expected_team_marks(&t) {
         assert_eq!(count(&page, &format!("data-mark=\"{mark}\"")), n, "{mark}");
+    }
+    assert_eq!(trend_points(&page), expected_trend_points(&t));
+    // Panels by meetings attended, then name; the folded table after them.
+    let mut at = 0;
+    for p in &panels {
+        let k = page
+            .find(&format!(
+                "{}: talk share per month",
+                html::esc(&p.figures.name)
+            ))
+            .unwrap();
+        assert!(k > at, "{} out of order", p.figures.name);
+        at = k;
+    }
+    let table = page.find("id=\"folded-h\"").expect("the folded table");
+    assert!(table > at);
+    for p in &folded {
+        assert!(
+            page[table..].contains(&format!(
+                "<th scope=\"row\">{}</th>",
+                html::esc(&p.figures.name)
+            )),
+            "{}",
+            p.figures.name
+        );
     }
     // The AMI people attended all three months: three points each.
     assert!(page.contains("MEE017 (PM): talk share per month"));
@@ -840,6 +882,12 @@ fn pages_render_in_headless_chromium() {
                 case.name
             );
         }
+        assert_eq!(
+            trend_points(&dom),
+            trend_points(&case.html),
+            "{}: rendered trend points",
+            case.name
+        );
         // Every chart in the page made it into the rendered DOM, with its text alternative.
         assert_eq!(
             count(&dom, "role=\"img\""),
@@ -885,4 +933,380 @@ fn pages_render_in_headless_chromium() {
         );
         eprintln!("screenshot: {}", png.display());
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// The team picture first
+
+/// Every number of the summary (`#summary`) as `(field, value, text)`: the JSON pointer into
+/// the team JSON, the value as JSON, and the text shown.
+fn summary_fields(page: &str) -> Vec<(String, String, String)> {
+    let start = page
+        .find("<section id=\"summary\"")
+        .expect("a summary section");
+    let end = start + page[start..].find("</section>").unwrap();
+    let re = regex::Regex::new(r#"<span data-field="([^"]+)" data-value="([^"]*)">([^<]*)</span>"#)
+        .unwrap();
+    let unescape = |s: &str| {
+        s.replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+    };
+    re.captures_iter(&page[start..end])
+        .map(|c| (unescape(&c[1]), unescape(&c[2]), unescape(&c[3])))
+        .collect()
+}
+
+/// Checks one summary number against the team JSON: the value the page carries is the
+/// model's, and the text shows that value at its precision (a percentage or points in
+/// hundredths, `–` for null, `=` for a change that shows as zero).
+fn check_summary_field(model: &serde_json::Value, field: &str, value: &str, text: &str) {
+    let want = model
+        .pointer(field)
+        .unwrap_or_else(|| panic!("{field}: not in the model"));
+    let got: serde_json::Value =
+        serde_json::from_str(value).unwrap_or_else(|e| panic!("{field}: {value}: {e}"));
+    assert_eq!(&got, want, "{field}: the page carries {value}");
+    let text = text.trim();
+    match want {
+        serde_json::Value::Null => assert_eq!(text, "–", "{field}"),
+        serde_json::Value::String(s) => assert_eq!(text, s, "{field}"),
+        serde_json::Value::Number(n) => {
+            let v = n.as_f64().unwrap();
+            let t = text
+                .trim_start_matches(['▲', '▼'])
+                .replace('−', "-")
+                .replace(" pts", "")
+                .replace('%', "");
+            if t == "=" {
+                assert!(v.abs() < 0.01, "{field}: = for {v}");
+                return;
+            }
+            let shown: f64 = t
+                .parse()
+                .unwrap_or_else(|e| panic!("{field}: text {text:?}: {e}"));
+            let scale = if text.contains('%') || text.contains("pts") {
+                100.0
+            } else {
+                1.0
+            };
+            let places = t.split('.').nth(1).map_or(0, str::len) as i32;
+            let half = 0.5 * 10f64.powi(-places) + 1e-9;
+            assert!(
+                (shown - v * scale).abs() <= half,
+                "{field}: text {text:?} for the value {v}"
+            );
+        }
+        other => panic!("{field}: unexpected {other}"),
+    }
+}
+
+/// Every number of the team page's summary equals the model (without a browser): on the
+/// fixture team and on a hand-made two-period set where "what changed" lists items.
+#[test]
+fn team_summary_numbers_equal_the_model() {
+    for t in [team_report(), what_changed_team()] {
+        let page = html::team_html(&t);
+        let model = serde_json::to_value(&t).unwrap();
+        let fields = summary_fields(&page);
+        assert!(
+            fields.len() > 10 * t.periods.len(),
+            "{} fields",
+            fields.len()
+        );
+        for (field, value, text) in &fields {
+            check_summary_field(&model, field, value, text);
+        }
+        // Every period's team figures are in the summary (up to SUMMARY_PERIODS).
+        for k in 0..t.periods.len() {
+            assert!(
+                fields
+                    .iter()
+                    .any(|f| f.0 == format!("/periods/{k}/team/gini_mean")),
+                "period {k}"
+            );
+        }
+        // The summary opens the page: before the people's panels.
+        assert!(page.find("id=\"summary\"").unwrap() < page.find("id=\"trends-h\"").unwrap());
+    }
+    let t = what_changed_team();
+    let fields = summary_fields(&html::team_html(&t));
+    let items = t.what_changed.as_ref().unwrap().items.len();
+    assert!(items > 0);
+    for i in 0..items {
+        assert!(
+            fields
+                .iter()
+                .any(|f| f.0 == format!("/what_changed/items/{i}/change")),
+            "item {i}"
+        );
+    }
+}
+
+/// A person in one meeting: talk share and time, nothing else.
+fn figures(share: f64, minutes: f64) -> team::PersonFigures {
+    team::PersonFigures {
+        talk_share: Some(share),
+        talk_seconds: Some(minutes * 60.0),
+        ..Default::default()
+    }
+}
+
+/// A hand-made meeting of one hour for the "what changed" rule.
+fn hand_meeting(
+    source: &str,
+    date: Date,
+    gini: f64,
+    competitive: usize,
+    people: &[(&str, f64, f64)],
+) -> MeetingSummary {
+    MeetingSummary {
+        source: source.into(),
+        series: "weekly".into(),
+        not_people: vec![],
+        date: Some(date),
+        date_source: DateSource::FileName,
+        gini: Some(gini),
+        evenness: Some(1.0 - gini),
+        max_share: people.iter().map(|p| p.1).reduce(f64::max),
+        interruptions: competitive,
+        interruptions_cooperative: 1,
+        interruptions_all: competitive + 1,
+        equal_share: Some(1.0 / people.len() as f64),
+        silent_attendees: None,
+        duration: Some(3600.0),
+        people: people
+            .iter()
+            .map(|(n, s, m)| (n.to_string(), figures(*s, *m)))
+            .collect(),
+        gate_failures: vec![],
+    }
+}
+
+/// Two months, one meeting each: the Gini moves by 0.10 (listed), the largest share and the
+/// interruptions per hour do not move; Ann and Bo move by 30 and 20
+/// points, Cy by 15, Di by 1 (under 2), Ed by 40 but spoke 1 minute in March (under 2
+/// minutes), Flo only in March.
+fn what_changed_team() -> TeamReport {
+    let feb = hand_meeting(
+        "feb.vtt",
+        Date::new(2026, 2, 10).unwrap(),
+        0.30,
+        2,
+        &[
+            ("Ann", 0.50, 30.0),
+            ("Bo", 0.10, 6.0),
+            ("Cy", 0.20, 12.0),
+            ("Di", 0.10, 6.0),
+            ("Ed", 0.10, 6.0),
+        ],
+    );
+    let mar = hand_meeting(
+        "mar.vtt",
+        Date::new(2026, 3, 10).unwrap(),
+        0.40,
+        2,
+        &[
+            ("Ann", 0.20, 12.0),
+            ("Bo", 0.30, 18.0),
+            ("Cy", 0.05, 3.0),
+            ("Di", 0.11, 6.6),
+            ("Ed", 0.50, 1.0),
+            ("Flo", 0.04, 2.4),
+        ],
+    );
+    team::build(vec![mar, feb], Period::Month, None, None)
+}
+
+#[test]
+fn what_changed_follows_the_rule() {
+    let t = what_changed_team();
+    let w = t.what_changed.as_ref().unwrap();
+    assert_eq!((w.from.as_str(), w.to.as_str()), ("2026-02", "2026-03"));
+    let got: Vec<(Option<&str>, &str, f64, f64, f64)> = w
+        .items
+        .iter()
+        .map(|m| (m.person.as_deref(), m.metric, m.before, m.after, m.change))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            // Team figures first: the Gini moved by 2 thresholds; max share by 0 (0.5 both).
+            (None, "gini_mean", 0.3, 0.4, 0.1),
+            // People by the size of the move: Ed (1 minute in March) and Di (1 point) are
+            // left out, Flo was not there in February.
+            (Some("Ann"), "talk_share_mean", 0.5, 0.2, -0.3),
+            (Some("Bo"), "talk_share_mean", 0.1, 0.3, 0.2),
+            (Some("Cy"), "talk_share_mean", 0.2, 0.05, -0.15),
+        ]
+    );
+    // At most five people, the largest moves.
+    let mut many = Vec::new();
+    for (k, month) in [2u32, 3].iter().enumerate() {
+        let people: Vec<(String, f64, f64)> = (0..8)
+            .map(|i| {
+                let share = if k == 0 {
+                    0.05
+                } else {
+                    0.05 + 0.01 * (i + 2) as f64
+                };
+                (format!("P{i}"), share, 10.0)
+            })
+            .collect();
+        let refs: Vec<(&str, f64, f64)> = people
+            .iter()
+            .map(|(n, s, m)| (n.as_str(), *s, *m))
+            .collect();
+        many.push(hand_meeting(
+            &format!("m{month}.vtt"),
+            Date::new(2026, *month, 3).unwrap(),
+            0.2,
+            0,
+            &refs,
+        ));
+    }
+    let t = team::build(many, Period::Month, None, None);
+    let names: Vec<&str> = t
+        .what_changed
+        .as_ref()
+        .unwrap()
+        .items
+        .iter()
+        .filter_map(|m| m.person.as_deref())
+        .collect();
+    assert_eq!(names, ["P7", "P6", "P5", "P4", "P3"]);
+    // One period: nothing to compare.
+    let one = team::build(
+        vec![what_changed_team().meetings[0].clone()],
+        Period::Month,
+        None,
+        None,
+    );
+    assert!(one.what_changed.is_none());
+}
+
+/// The 51 Zoom calls through `turnstat report --by month --out DIR`: team.html is under
+/// 300 kB; in headless Chromium at 1280×800 the summary starts above the fold and every
+/// number in it equals `team.json`; a screenshot of the top of the page is kept.
+#[test]
+fn team_summary_is_above_the_fold_in_chromium() {
+    let Some(corpus) = crate::util::corpus() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let status = Command::new(assert_cmd::cargo::cargo_bin!("turnstat"))
+        .args(["report", "-q", "--by", "month", "-f", "json", "--out"])
+        .arg(&out)
+        .arg(corpus.join("zoom-ethereum-acd"))
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let page = std::fs::read_to_string(out.join("team.html")).unwrap();
+    let model: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("team.json")).unwrap()).unwrap();
+    assert!(page.len() < 300_000, "team.html is {} bytes", page.len());
+    assert_self_contained(&page);
+    // Without a browser: the numbers in the page's source.
+    let fields = summary_fields(&page);
+    assert!(fields.len() > 100, "{} fields", fields.len());
+    for (field, value, text) in &fields {
+        check_summary_field(&model, field, value, text);
+    }
+    let Some(bin) = chromium() else {
+        return;
+    };
+    // The page as it is, with a script that measures it: the page's policy forbids scripts,
+    // so the probe copy drops that one `<meta>` and adds a script that writes what it finds
+    // into an attribute of <html> (changing no layout).
+    let probe = page
+        .replacen(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+             style-src 'unsafe-inline'; img-src data:\">",
+            "",
+            1,
+        )
+        .replacen(
+            "</body>",
+            "<script>(function(){var s=document.getElementById('summary');\
+             var r=s.getBoundingClientRect();var t=s.querySelector('table').getBoundingClientRect();\
+             var f=[].map.call(s.querySelectorAll('[data-field]'),function(e){return \
+             [e.getAttribute('data-field'),e.getAttribute('data-value'),e.textContent];});\
+             var c=s.cloneNode(true);[].forEach.call(c.querySelectorAll('[data-field]'),\
+             function(e){e.remove();});document.documentElement.setAttribute('data-probe',\
+             JSON.stringify({top:r.top,table:t.top,vh:window.innerHeight,vw:window.innerWidth,\
+             fields:f,rest:c.textContent}));})();</script></body>",
+            1,
+        );
+    assert_ne!(probe, page, "the probe was added");
+    let file = tmp.path().join("team-probe.html");
+    std::fs::write(&file, &probe).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let (dom, stderr) = run_chromium(
+        &bin,
+        profile.path(),
+        &file,
+        &["--dump-dom".into(), "--window-size=1280,800".into()],
+    );
+    let attr = regex::Regex::new(r#"data-probe="([^"]*)""#)
+        .unwrap()
+        .captures(&dom)
+        .unwrap_or_else(|| panic!("no probe in the DOM; stderr:\n{stderr}"))[1]
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    let v: serde_json::Value = serde_json::from_str(&attr).unwrap();
+    // Headless Chromium's viewport is the window less its (invisible) frame: 657 px of a
+    // 1280×800 window here. The summary must start within it, and within 800 px.
+    let vh = v["vh"].as_f64().unwrap();
+    assert!((600.0..=800.0).contains(&vh), "viewport {vh}");
+    assert_eq!(v["vw"].as_f64(), Some(1280.0));
+    let top = v["top"].as_f64().unwrap();
+    let table = v["table"].as_f64().unwrap();
+    assert!(top >= 0.0 && top < vh, "the summary starts at {top} px");
+    assert!(table < vh, "the summary table starts at {table} px");
+    let rendered = v["fields"].as_array().unwrap();
+    assert_eq!(rendered.len(), fields.len(), "fields rendered");
+    for f in rendered {
+        let f: Vec<&str> = f
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str().unwrap())
+            .collect();
+        check_summary_field(&model, f[0], f[1], f[2]);
+    }
+    // No number in the summary outside a marked field (but the fixed "1,000 words").
+    let rest = v["rest"].as_str().unwrap().replace("1,000", "");
+    assert!(
+        !rest.chars().any(|c| c.is_ascii_digit()),
+        "an unmarked number in the summary: {rest}"
+    );
+    // A screenshot of the top of the page, as a reader first sees it.
+    let png = screenshot_dir().join("team-zoom-acd-top.png");
+    let _ = std::fs::remove_file(&png);
+    let original = tmp.path().join("team.html");
+    std::fs::write(&original, &page).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let (_, stderr) = run_chromium(
+        &bin,
+        profile.path(),
+        &original,
+        &[
+            format!("--screenshot={}", png.display()),
+            "--window-size=1280,800".into(),
+        ],
+    );
+    assert!(
+        console_problems(&stderr).is_empty(),
+        "console problems:\n{}",
+        console_problems(&stderr).join("\n")
+    );
+    let bytes = std::fs::read(&png).unwrap();
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+    eprintln!("screenshot: {}", png.display());
 }

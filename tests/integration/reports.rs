@@ -344,3 +344,117 @@ fn team_report_over_the_zoom_calls_by_month() {
         }
     }
 }
+
+/// A person page across meetings quotes its person only: each speaker says a word no one
+/// else says; the page holds its person's word (in their quotes) and never another's, and
+/// another speaker's name said by the person becomes "Participant N". The pages are written
+/// for everyone, with the slugs of the per-meeting reports.
+#[test]
+fn person_pages_quote_only_their_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let meeting = |n: u32| {
+        format!(
+            "WEBVTT\n\n\
+00:00:00.000 --> 00:00:20.000\n<v Ann Lee>I love this wonderful plan zebrafoxtrot{n}, you guys did amazing work on the release.\n\n\
+00:00:15.000 --> 00:00:25.000\n<v Bo Chen>No, wait, that is wrong quokkamango{n}, the numbers are terrible and broken.\n\n\
+00:00:25.500 --> 00:00:40.000\n<v Ann Lee>Thanks Bo Chen, sadly the zebrafoxtrot{n} budget is a disaster and I hate the delay.\n\n\
+00:00:40.500 --> 00:00:55.000\n<v Bo Chen>Happy to help Ann Lee with quokkamango{n}, great effort and lovely progress overall.\n\n\
+00:00:55.500 --> 00:01:10.000\n<v Cy Diaz>Honestly the xylophonekiwi{n} tests are awful, but the fix is a brilliant success.\n"
+        )
+    };
+    for (k, date) in ["2026-03-02", "2026-04-06"].iter().enumerate() {
+        std::fs::write(
+            dir.path().join(format!("team_{date}.vtt")),
+            meeting(k as u32 + 1),
+        )
+        .unwrap();
+    }
+    let out = dir.path().join("out");
+    turnstat()
+        .args(["report", "-q", "--by", "month", "-f", "json", "--out"])
+        .arg(&out)
+        .arg(dir.path().join("team_2026-03-02.vtt"))
+        .arg(dir.path().join("team_2026-04-06.vtt"))
+        .assert()
+        .code(0);
+    let words = [
+        ("ann-lee", "zebrafoxtrot"),
+        ("bo-chen", "quokkamango"),
+        ("cy-diaz", "xylophonekiwi"),
+    ];
+    for (slug, mine) in words {
+        for ext in ["md", "html"] {
+            let page = std::fs::read_to_string(out.join(format!("people/{slug}.{ext}"))).unwrap();
+            assert!(page.contains(mine), "{slug}.{ext} lacks its own words");
+            for (_, theirs) in words.iter().filter(|w| w.1 != mine) {
+                assert!(!page.contains(theirs), "{slug}.{ext} quotes {theirs}");
+            }
+            for name in ["Ann Lee", "Bo Chen", "Cy Diaz"] {
+                if !slug.starts_with(&name[..2].to_lowercase()) {
+                    assert!(!page.contains(name), "{slug}.{ext} names {name}");
+                }
+            }
+        }
+    }
+    let ann = std::fs::read_to_string(out.join("people/ann-lee.md")).unwrap();
+    assert!(ann.contains("Participant 2"), "{ann}");
+    assert!(ann.contains("You attended 2 of the 2 meetings"), "{ann}");
+    assert!(ann.contains("“you guys”"), "{ann}");
+    // Written atomically: no temporary file left.
+    assert!(
+        walk(&out)
+            .iter()
+            .all(|p| !p.to_string_lossy().contains(".turnstat-"))
+    );
+    // Byte-identical on a second run.
+    let again = dir.path().join("again");
+    turnstat()
+        .args(["report", "-q", "--by", "month", "-f", "json", "--out"])
+        .arg(&again)
+        .arg(dir.path().join("team_2026-04-06.vtt"))
+        .arg(dir.path().join("team_2026-03-02.vtt"))
+        .assert()
+        .code(0);
+    for f in [
+        "people/ann-lee.md",
+        "people/bo-chen.html",
+        "team.html",
+        "team.md",
+    ] {
+        assert_eq!(
+            std::fs::read(out.join(f)).unwrap(),
+            std::fs::read(again.join(f)).unwrap(),
+            "{f}"
+        );
+    }
+}
+
+/// `--min-meetings` and `[report] min_meetings` set the fold; the flag wins.
+#[test]
+fn min_meetings_flag_and_config() {
+    let Some(c) = corpus() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("turnstat.toml");
+    std::fs::write(&cfg, "[report]\nmin_meetings = 5\n").unwrap();
+    let run = |extra: &[&str]| -> serde_json::Value {
+        let out = turnstat()
+            .args(["report", "-q", "--by", "month", "-f", "json", "--config"])
+            .arg(&cfg)
+            .args(extra)
+            .arg(c.join("zoom-ethereum-acd"))
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).unwrap()
+    };
+    assert_eq!(run(&[])["min_meetings"], 5);
+    let v = run(&["--min-meetings", "3"]);
+    assert_eq!(v["min_meetings"], 3);
+    // The summary model is in the JSON: per period the team's figures and their change.
+    assert!(v["periods"][0]["team_change"].is_null());
+    assert!(v["periods"][1]["team_change"]["gini_mean"].is_number());
+    assert!(v["periods"][1]["team"]["hours"].is_number());
+    assert_eq!(v["what_changed"]["to"], "2026-08");
+}

@@ -1404,32 +1404,55 @@ fn period_label(r: &TeamReport, k: usize) -> String {
     }
 }
 
-/// Small multiples: one panel per person with their mean talk share per period (points,
-/// joined where consecutive periods both have a value), all on the same scale.
-pub(super) fn team_trends(r: &TeamReport) -> String {
+/// Small multiples, compact: one panel per person in `people` (in that order) with their
+/// mean talk share per period (points, joined where consecutive periods both have a value),
+/// all on the same scale (the top line is its maximum, the next 10 points above the largest
+/// value shown). Each panel is about 1 kB: the name,
+/// a dot per period attended (one path of round-capped zero-length strokes, its
+/// `data-points` the number of dots), the last value written out, and meetings and trend in
+/// words; its description gives the range and the last value (the tables per period hold
+/// every value).
+pub(super) fn team_panels(r: &TeamReport, people: &[&crate::team::PersonOverall]) -> String {
     let periods = r.periods.len();
-    if periods == 0 || r.people.is_empty() {
+    if periods == 0 || people.is_empty() {
         return unavailable("no dated meetings in the range");
     }
+    // The scale: the largest value of the people with a panel.
+    let shown: std::collections::BTreeSet<&str> =
+        people.iter().map(|p| p.figures.name.as_str()).collect();
     let max = r
         .periods
         .iter()
-        .flat_map(|p| p.people.iter().filter_map(|q| q.talk_share_mean))
+        .flat_map(|p| {
+            p.people
+                .iter()
+                .filter(|q| shown.contains(q.name.as_str()))
+                .filter_map(|q| q.talk_share_mean)
+        })
         .fold(0.0, f64::max);
-    let (axis, step) = share_axis(max);
-    let step = if axis / step > 5.0 { step * 2.0 } else { step };
-    const PW: f64 = 300.0;
-    const PH: f64 = 176.0;
-    const X0: f64 = 46.0;
-    const X1: f64 = 286.0;
-    const TOP: f64 = 30.0;
-    const BOTTOM: f64 = 138.0;
+    // The next 10 points above the largest value (5 points below 20 %).
+    let axis = if max < 0.2 {
+        (((max + 0.01) / 0.05).ceil() * 0.05).clamp(0.05, 0.2)
+    } else {
+        (((max + 0.02) / 0.1).ceil() * 0.1).min(1.0)
+    };
+    const PW: f64 = 240.0;
+    const PH: f64 = 92.0;
+    const X0: f64 = 6.0;
+    const X1: f64 = 200.0;
+    const TOP: f64 = 24.0;
+    const BOTTOM: f64 = 70.0;
     let band = (X1 - X0) / periods as f64;
     let cx = |k: usize| X0 + band * (k as f64 + 0.5);
     let y = |v: f64| BOTTOM - v / axis * (BOTTOM - TOP);
-    let label_every = ((64.0 / band).ceil() as usize).max(1);
-    let mut out = String::from("<div class=\"multiples\">\n");
-    for (pi, person) in r.people.iter().enumerate() {
+    let mut out = format!(
+        "<p class=\"scale\">Scale of every panel: 0 to {} talk share; periods from {} (left) \
+         to {} (right).</p>\n<div class=\"multiples\">\n",
+        pct(axis),
+        esc(&period_label(r, 0)),
+        esc(&period_label(r, periods - 1))
+    );
+    for (pi, person) in people.iter().enumerate() {
         let name = &person.figures.name;
         let id = format!("trend-{}", pi + 1);
         let series: Vec<Option<f64>> = r
@@ -1443,125 +1466,106 @@ pub(super) fn team_trends(r: &TeamReport) -> String {
             })
             .collect();
         let trend = person.talk_share_trend.map_or_else(
-            || "no trend (fewer than two periods with data)".to_string(),
-            |t| format!("trend {:+.1} points per period", t * 100.0),
+            || "no trend".to_string(),
+            |t| {
+                format!(
+                    "trend {}{:.1} pts",
+                    if t < 0.0 { "−" } else { "+" },
+                    t.abs() * 100.0
+                )
+            },
         );
-        let mut desc = format!("Mean talk share of {name} per {}: ", r.by);
-        let parts: Vec<String> = series
+        // A bounded description: the range and the last value (every value is in the
+        // tables per period, and in team.md and team.json).
+        let values: Vec<(usize, f64)> = series
             .iter()
             .enumerate()
-            .map(|(k, v)| {
-                format!(
-                    "{} {}",
-                    period_label(r, k),
-                    v.map_or_else(|| "absent".to_string(), pct)
-                )
-            })
+            .filter_map(|(k, v)| v.map(|v| (k, v)))
             .collect();
-        let _ = write!(desc, "{}; {trend}.", parts.join(", "));
-        open(
-            &mut out,
-            &id,
-            PW,
-            PH,
-            &format!("{name}: talk share per {}", r.by),
-            &desc,
-        );
-        let _ = writeln!(
+        let lo = values.iter().map(|v| v.1).fold(f64::INFINITY, f64::min);
+        let hi = values.iter().map(|v| v.1).fold(0.0, f64::max);
+        let desc = match values.last() {
+            None => format!(
+                "{name}: no talk share measured; {} meetings.",
+                person.figures.meetings
+            ),
+            Some(&(k, v)) => format!(
+                "{name}, mean talk share in {} {}{}{}, last {} ({}); {} per {}; {} meetings.",
+                values.len(),
+                if values.len() == 1 {
+                    r.by.to_string()
+                } else {
+                    format!("{}s", r.by)
+                },
+                if values.len() == 1 { "" } else { ": " },
+                if values.len() == 1 {
+                    String::new()
+                } else {
+                    format!("{} to {}", pct(lo), pct(hi))
+                },
+                pct(v),
+                period_label(r, k),
+                trend,
+                r.by,
+                person.figures.meetings
+            ),
+        };
+        // A lighter opening than `open` (the CSS sizes the panel from its viewBox).
+        let _ = write!(
             out,
-            "<text x=\"4\" y=\"16\" font-size=\"13\" font-weight=\"bold\">{}</text>",
-            esc(&cut(name, 36))
+            "<figure class=\"chart\" id=\"{id}\">\n<svg role=\"img\" aria-labelledby=\"{id}-title \
+             {id}-desc\" viewBox=\"0 0 {PW} {PH}\" font-size=\"12\" fill=\"{INK}\">\n<title \
+             id=\"{id}-title\">{}: talk share per {}</title>\n<desc id=\"{id}-desc\">{}</desc>\n\
+             <text x=\"4\" y=\"14\" font-size=\"13\" font-weight=\"bold\">{}</text>\n\
+             <path d=\"M{X0} {BOTTOM}H{X1}M{X0} {TOP}H{X1}\" stroke=\"{GRID}\"/>\n",
+            esc(name),
+            r.by,
+            esc(&desc),
+            esc(&cut(name, 30)),
         );
-        let mut v = 0.0;
-        while v <= axis + 1e-9 {
-            let _ = writeln!(
-                out,
-                "<line x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\" stroke=\"{GRID}\"/><text \
-                 x=\"{3}\" y=\"{4}\" text-anchor=\"end\" font-size=\"10\">{5:.0}%</text>",
-                n(X0),
-                n(X1),
-                n(y(v)),
-                n(X0 - 4.0),
-                n(y(v) + 3.5),
-                v * 100.0
-            );
-            v += step;
-        }
         let mut d = String::new();
         let mut pen = false;
+        let mut marks = String::new();
+        let mut points = 0;
+        let mut last = None;
         for (k, s) in series.iter().enumerate() {
             match s {
                 Some(s) => {
-                    let _ = write!(
-                        d,
-                        "{}{} {}",
-                        if pen { "L" } else { "M" },
-                        n(cx(k)),
-                        n(y(*s))
-                    );
+                    // Whole viewBox units: a panel is drawn about 240 px wide.
+                    let (px, py) = (cx(k).round(), y(*s).round());
+                    let _ = write!(d, "{}{px} {py}", if pen { "L" } else { "M" });
                     pen = true;
+                    // A dot: a zero-length stroke with round caps (about 10 bytes a point).
+                    let _ = write!(marks, "M{px} {py}h0");
+                    points += 1;
+                    last = Some(*s);
                 }
                 None => pen = false,
             }
         }
         let _ = writeln!(
             out,
-            "<path d=\"{d}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>",
-            PALETTE[0]
+            "<path d=\"{d}\" fill=\"none\" stroke=\"{c}\" stroke-width=\"2\"/>\n<path \
+             data-mark=\"trend-points\" data-points=\"{points}\" d=\"{marks}\" stroke=\"{c}\" \
+             stroke-width=\"7\" stroke-linecap=\"round\"/>",
+            c = PALETTE[0]
         );
-        for (k, s) in series.iter().enumerate() {
-            let show = k % label_every == 0 || k + 1 == periods;
-            if show {
-                let _ = writeln!(
-                    out,
-                    "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"10\">{}</text>",
-                    n(cx(k)),
-                    n(BOTTOM + 14.0),
-                    esc(&period_label(r, k))
-                );
-            }
-            match s {
-                Some(s) => {
-                    let _ = writeln!(
-                        out,
-                        "<circle data-mark=\"trend-point\" cx=\"{}\" cy=\"{}\" r=\"4\" \
-                         fill=\"{}\" stroke=\"#000\"><title>{}: {}</title></circle>",
-                        n(cx(k)),
-                        n(y(*s)),
-                        PALETTE[0],
-                        esc(&period_label(r, k)),
-                        pct(*s)
-                    );
-                    if show || band >= 44.0 {
-                        let _ = writeln!(
-                            out,
-                            "<text class=\"halo\" x=\"{}\" y=\"{}\" \
-                             text-anchor=\"middle\" font-size=\"10\">{}</text>",
-                            n(cx(k)),
-                            n(y(*s) - 8.0),
-                            pct(*s)
-                        );
-                    }
-                }
-                None => {
-                    let _ = writeln!(
-                        out,
-                        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"10\" \
-                         font-style=\"italic\" fill=\"#555\">{}</text>",
-                        n(cx(k)),
-                        n((TOP + BOTTOM) / 2.0),
-                        if band >= 40.0 { "absent" } else { "–" }
-                    );
-                }
-            }
+        if let Some(s) = last {
+            let _ = writeln!(
+                out,
+                "<text x=\"{}\" y=\"{}\" font-size=\"11\">{}</text>",
+                X1 + 4.0,
+                (y(s) + 4.0).round(),
+                pct(s)
+            );
         }
         let _ = writeln!(
             out,
-            "<text x=\"4\" y=\"{}\" font-size=\"11\">{}</text>",
-            n(PH - 6.0),
+            "<text x=\"4\" y=\"{}\" font-size=\"11\">{} meetings · {}</text>\n</svg>\n</figure>",
+            PH - 6.0,
+            person.figures.meetings,
             esc(&trend)
         );
-        out.push_str("</svg>\n</figure>\n");
     }
     out.push_str("</div>\n");
     out
