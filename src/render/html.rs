@@ -945,9 +945,17 @@ fn change_i(v: Option<i64>) -> String {
     }
 }
 
-fn person_row(q: &crate::team::PersonPeriod, changes: bool) -> String {
+fn person_row(q: &crate::team::PersonPeriod, changes: bool, chat: bool) -> String {
     let c = |s: String| if changes { s } else { String::new() };
-    format!(
+    let chat_cells = if chat {
+        crate::render::team::chat_cells(q)
+            .iter()
+            .map(|x| format!("<td>{}</td>", esc(x)))
+            .collect()
+    } else {
+        String::new()
+    };
+    let row = format!(
         "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}{}</td><td>{}{}</td><td>{}{}</td>\
          <td>{}{}</td><td>{}{}</td><td>{}{}</td>",
         esc(&q.name),
@@ -965,7 +973,8 @@ fn person_row(q: &crate::team::PersonPeriod, changes: bool) -> String {
         q.sentiment_mean
             .map_or_else(|| "–".to_string(), |x| format!("{x:+.3}").replace('-', "−")),
         c(change_f(q.sentiment_change, 1.0, 3, "")),
-    )
+    );
+    row + &chat_cells
 }
 
 const PERSON_HEAD: [&str; 8] = [
@@ -1017,6 +1026,7 @@ fn parts_html(c: &[crate::render::team::Part]) -> String {
 /// and the meetings included and left out.
 pub fn team_html(t: &TeamReport) -> String {
     use crate::render::team as rt;
+    let chat = rt::has_chat(t);
     let range = match (&t.since, &t.until) {
         (Some(a), Some(b)) => format!(", from {a} to {b}"),
         (Some(a), None) => format!(", since {a}"),
@@ -1179,10 +1189,14 @@ pub fn team_html(t: &TeamReport) -> String {
             pct(p.team.max_share_mean),
             num(p.team.interruptions_per_hour, 1),
             esc(&p.period),
-            person_head(&[])
+            person_head(if chat {
+                &crate::render::team::CHAT_HEADER
+            } else {
+                &[]
+            })
         );
         for q in p.people.iter().filter(|q| listed.contains(q.name.as_str())) {
-            let _ = writeln!(main, "{}</tr>", person_row(q, true));
+            let _ = writeln!(main, "{}</tr>", person_row(q, true, chat));
         }
         main.push_str("</tbody>\n</table></div>\n");
     }
@@ -1196,13 +1210,18 @@ pub fn team_html(t: &TeamReport) -> String {
          whole range</h2>\n<div class=\"scroll\"><table>\n<caption>All meetings in the \
          range, by meetings attended</caption>\n",
     );
-    main.push_str(&person_head(&["talk-share trend (pts per period)"]));
+    let mut extra: Vec<&str> = Vec::new();
+    if chat {
+        extra.extend(crate::render::team::CHAT_HEADER);
+    }
+    extra.push("talk-share trend (pts per period)");
+    main.push_str(&person_head(&extra));
     main.push_str("<tbody>\n");
     for person in frequent.iter().chain(&folded) {
         let _ = writeln!(
             main,
             "{}<td>{}</td></tr>",
-            person_row(&person.figures, false),
+            person_row(&person.figures, false, chat),
             person.talk_share_trend.map_or_else(
                 || "–".to_string(),
                 |x| format!("{:+.1}", x * 100.0).replace('-', "−")

@@ -377,7 +377,37 @@ const HEADER: [&str; 8] = [
     "sentiment",
 ];
 
+/// The columns added to the per-person tables when the meetings had a chat.
+pub const CHAT_HEADER: [&str; 2] = ["chat messages (questions)", "participation"];
+
+/// True when any meeting of the report had a chat: the per-person tables then show it.
+pub fn has_chat(r: &TeamReport) -> bool {
+    r.people.iter().any(|p| p.figures.chat_messages.is_some())
+}
+
+/// A person's chat cells ([`CHAT_HEADER`]): messages with the questions among them, and the
+/// mean participation share (talk and chat); `–` without a chat.
+pub fn chat_cells(q: &crate::team::PersonPeriod) -> [String; 2] {
+    [
+        match (q.chat_messages, q.chat_questions) {
+            (Some(m), Some(k)) => format!("{m} ({k})"),
+            _ => "–".to_string(),
+        },
+        pct(q.participation_share_mean),
+    ]
+}
+
+/// The per-person header, with the chat columns when the report has a chat.
+fn header(r: &TeamReport) -> Vec<&'static str> {
+    let mut h = HEADER.to_vec();
+    if has_chat(r) {
+        h.extend(CHAT_HEADER);
+    }
+    h
+}
+
 fn rows(r: &TeamReport) -> Vec<(String, Vec<Vec<String>>, String)> {
+    let chat = has_chat(r);
     r.periods
         .iter()
         .map(|p| {
@@ -423,6 +453,9 @@ fn rows(r: &TeamReport) -> Vec<(String, Vec<Vec<String>>, String)> {
                             mark_f(q.sentiment_change, 1.0, 3, "")
                         ),
                     ]
+                    .into_iter()
+                    .chain(chat.then(|| chat_cells(q)).into_iter().flatten())
+                    .collect()
                 })
                 .collect();
             (p.period.clone(), rows, team)
@@ -558,7 +591,7 @@ pub fn table(r: &TeamReport, width: Option<u16>) -> String {
     }
     for (label, rows, team) in rows(r) {
         out.push_str(&format!("{label}: {team}\n"));
-        let mut t = new_table(HEADER.to_vec());
+        let mut t = new_table(header(r));
         for row in rows {
             t.add_row(row.iter().map(|c| inert(c)).collect::<Vec<_>>());
         }
@@ -696,8 +729,9 @@ pub fn markdown(r: &TeamReport) -> String {
             md_cell(&label),
             md_cell(&team)
         ));
-        out.push_str(&format!("| {} |\n", HEADER.join(" | ")));
-        out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        let h = header(r);
+        out.push_str(&format!("| {} |\n", h.join(" | ")));
+        out.push_str(&format!("| --- |{}\n", " ---: |".repeat(h.len() - 1)));
         for row in rows {
             let cells: Vec<String> = row.iter().map(|c| md_cell(c)).collect();
             out.push_str(&format!("| {} |\n", cells.join(" | ")));

@@ -350,3 +350,46 @@ fn every_zoom_call_in_the_corpus_gets_its_chat_without_flags() {
     assert_eq!(pairs, 51);
     assert_eq!(paired.len(), 51, "no chat left alone, no transcript lost");
 }
+
+#[test]
+fn team_report_has_chat_per_person_per_period() {
+    let zoom = fixtures().join("zoom/acdc_2026-02-19_175.vtt");
+    let meeting = analyze_json(&[zoom.to_str().unwrap()]);
+    let (out, code) = run(&["report", "-q", "-f", "json", zoom.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let team: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let people = team["periods"][0]["people"].as_array().unwrap();
+    let chat = meeting["meetings"][0]["chat"]["people"].as_array().unwrap();
+    let mut checked = 0;
+    for p in chat {
+        let name = p["name"].as_str().unwrap();
+        let q = people
+            .iter()
+            .find(|q| q["name"] == name)
+            .unwrap_or_else(|| panic!("{name} missing from the period"));
+        assert_eq!(q["chat_messages"], p["messages"], "{name}");
+        assert_eq!(q["chat_questions"], p["questions"], "{name}");
+        assert_eq!(q["chat_reactions"], p["reactions"], "{name}");
+        assert_eq!(
+            q["participation_share_mean"], p["participation_share"],
+            "{name}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 10, "{checked}");
+    let (md, _) = run(&["report", "-q", "-f", "md", zoom.to_str().unwrap()]);
+    assert!(
+        md.contains("| chat messages (questions) | participation |"),
+        "{md}"
+    );
+    // Without the chat, the columns are not there.
+    let (md, _) = run(&[
+        "report",
+        "-q",
+        "--no-chat",
+        "-f",
+        "md",
+        zoom.to_str().unwrap(),
+    ]);
+    assert!(!md.contains("chat messages"));
+}
