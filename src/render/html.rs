@@ -665,14 +665,7 @@ fn chat_table(m: &MeetingReport, level: usize, p: &str) -> String {
         plural(c.messages, "message", "messages"),
         plural(c.reactions, "reaction", "reactions"),
         esc(file_name(&c.source)),
-        if c.private_left_out > 0 {
-            format!(
-                "; {} left out (never counted or quoted)",
-                plural(c.private_left_out, "private message", "private messages")
-            )
-        } else {
-            String::new()
-        },
+        c.private_note(),
         esc(&capitalise(c.alignment))
     );
     out.push_str(

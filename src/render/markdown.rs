@@ -500,14 +500,7 @@ fn chat(m: &MeetingReport, out: &mut String) {
         plural(c.messages, "message", "messages"),
         plural(c.reactions, "reaction", "reactions"),
         plural(writers, "person", "people"),
-        if c.private_left_out > 0 {
-            format!(
-                "; {} left out (never counted or quoted)",
-                plural(c.private_left_out, "private message", "private messages")
-            )
-        } else {
-            String::new()
-        },
+        c.private_note(),
         capitalise(c.alignment),
     );
     out.push_str(

@@ -77,6 +77,18 @@ pub struct ChatQuote {
     pub question: bool,
 }
 
+impl ChatReport {
+    /// `; 2 private messages left out (never counted or quoted)`, or nothing when none were:
+    /// the words every report uses for them.
+    pub fn private_note(&self) -> String {
+        match self.private_left_out {
+            0 => String::new(),
+            1 => "; 1 private message left out (never counted or quoted)".to_string(),
+            n => format!("; {n} private messages left out (never counted or quoted)"),
+        }
+    }
+}
+
 /// `HH:MM:SS` of a chat time.
 pub fn clock_text(ms: u64) -> String {
     let s = ms / 1000;
