@@ -23,7 +23,8 @@
 # Prints the machine (nproc, CPU model, load average before and after) with the figures.
 # Benchmarks are not tests: nothing here runs under `cargo test`.
 # Environment: BENCH_DIR (default target/bench), PYTHON (default python3), SKIP_RSS=1,
-# SKIP_STAGES=1, CORPUS (default ../shared/corpus).
+# SKIP_STAGES=1, CORPUS (default ../shared/corpus), TURNSTAT (the binary timed; default the
+# release build, e.g. an older commit's binary for a before/after in the same hour).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -43,7 +44,7 @@ log() { printf '%s\n' "$*" >&2; }
 log "building (release)…"
 cargo build --release --locked --quiet
 cargo build --release --locked --quiet --example gen_corpus
-ts="$root/target/release/turnstat"
+ts=${TURNSTAT:-$root/target/release/turnstat}
 gen="$root/target/release/examples/gen_corpus"
 
 # --- Python baseline -----------------------------------------------------------------------
