@@ -333,7 +333,15 @@ pub fn decide(t: &Transcript, forced: Option<Lang>) -> Languages {
     let speakers = per
         .iter()
         .map(|texts| {
-            let words: usize = texts.iter().map(|t| rough_words(t)).sum();
+            // Counted only until the threshold is reached: a long speaker's text is not
+            // read to the end for a yes/no.
+            let mut words = 0usize;
+            for t in texts {
+                words += rough_words(t);
+                if words >= SPEAKER_MIN_WORDS {
+                    break;
+                }
+            }
             if words < SPEAKER_MIN_WORDS {
                 return meeting;
             }

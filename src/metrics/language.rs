@@ -37,8 +37,10 @@ pub struct Scored {
     pub speaker: usize,
     /// Estimated time, ms (`None` when untimed).
     pub time: Option<u64>,
-    /// The sentence.
-    pub text: String,
+    /// The sentence: its byte range in [`Language::sentence_texts`] (see
+    /// [`Language::text_of`]). The texts of a meeting's sentences share one buffer, so
+    /// scoring a sentence allocates nothing.
+    pub text: std::ops::Range<usize>,
     /// Raw VADER compound.
     pub compound: f64,
 }
@@ -73,6 +75,15 @@ pub struct Language {
     pub sentences: Vec<Scored>,
     /// Every finding, in time order.
     pub findings: Vec<Found>,
+    /// The texts of all `sentences`, one after the other.
+    pub sentence_texts: String,
+}
+
+impl Language {
+    /// The text of a sentence of this meeting (empty for a range that is not one).
+    pub fn text_of(&self, s: &Scored) -> &str {
+        self.sentence_texts.get(s.text.clone()).unwrap_or("")
+    }
 }
 
 fn time_at(
@@ -120,10 +131,31 @@ pub fn analyze(
             .get(speaker)
             .is_none_or(|l| l.is_english())
     };
+    let mut scratch = Vec::new();
     for seg in t.segments.iter().filter(|s| english(s.speaker)) {
-        read_text(&mut lang, seg.speaker, &seg.text, seg.span, lexicon, opts);
+        read_text_with(
+            &mut lang,
+            &mut scratch,
+            seg.speaker,
+            &seg.text,
+            seg.span,
+            lexicon,
+            opts,
+        );
     }
     lang
+}
+
+/// Whether a sentence carries sentiment: it has a letter, and not every word of it is a
+/// bracketed sound.
+#[inline]
+fn has_words(sentence: &str) -> bool {
+    let letter = if sentence.is_ascii() {
+        sentence.bytes().any(|b| b.is_ascii_alphabetic())
+    } else {
+        sentence.chars().any(char::is_alphabetic)
+    };
+    letter && !sentence.split_whitespace().all(|w| w.starts_with('['))
 }
 
 /// Scores the sentences of one text (a segment, or a chat message) and matches it against the
@@ -137,22 +169,41 @@ pub fn read_text(
     lexicon: &Lexicon,
     opts: &inclusive::Options,
 ) {
+    read_text_with(lang, &mut Vec::new(), speaker, text, span, lexicon, opts);
+}
+
+/// [`read_text`] with the sentence buffer of the caller (reused between texts).
+fn read_text_with<'a>(
+    lang: &mut Language,
+    scratch: &mut Vec<(usize, &'a str)>,
+    speaker: usize,
+    text: &'a str,
+    span: Option<crate::model::Span>,
+    lexicon: &Lexicon,
+    opts: &inclusive::Options,
+) {
     let vader = Analyzer::global();
-    let total = text.chars().count();
-    for (off, sentence) in sentences::split(text) {
+    let total = if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    };
+    sentences::split_into(text, scratch);
+    for &(off, sentence) in scratch.iter() {
         // Sentences without a letter (bracketed sounds only) carry no sentiment.
-        if !sentence.chars().any(char::is_alphabetic)
-            || sentence.split_whitespace().all(|w| w.starts_with('['))
-        {
+        if !has_words(sentence) {
             continue;
         }
+        let at = lang.sentence_texts.len();
+        lang.sentence_texts.push_str(sentence);
         lang.sentences.push(Scored {
             speaker,
             time: time_at(span, off, total),
-            text: sentence.to_string(),
+            text: at..lang.sentence_texts.len(),
             compound: vader.polarity_scores(sentence).compound,
         });
     }
+    scratch.clear();
     for f in lexicon.find(text, opts) {
         let Some(e) = lexicon.entries().get(f.entry) else {
             continue;

@@ -129,23 +129,38 @@ fn abbreviation_before(before: &str) -> bool {
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
-/// Whether `word` is in [`ABBREVIATIONS`] (ASCII case-insensitively; they are lower-case
-/// ASCII), by binary search over a sorted copy.
-fn is_abbreviation(word: &str) -> bool {
-    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+/// The key of an ASCII word of 1 to 8 bytes without NUL: its bytes, ASCII-lower-cased and
+/// zero-padded, as one integer (distinct words give distinct keys).
+#[inline]
+fn key8(word: &[u8]) -> Option<u64> {
+    if word.is_empty() || word.len() > 8 || word.contains(&0) {
+        return None;
+    }
     let mut buf = [0u8; 8];
-    let Some(lower) = buf.get_mut(..word.len()) else {
-        return false; // longer than any abbreviation
+    buf[..word.len()].copy_from_slice(word);
+    buf.make_ascii_lowercase();
+    Some(u64::from_le_bytes(buf))
+}
+
+/// Whether `word` is in [`ABBREVIATIONS`] (ASCII case-insensitively; they are lower-case
+/// ASCII), by binary search over their sorted keys ([`key8`]): integer compares, no
+/// `memcmp` call per probe.
+fn is_abbreviation(word: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    // No abbreviation is empty, longer than 8 bytes or holds a NUL: such a word is none.
+    let Some(k) = key8(word.as_bytes()) else {
+        return false;
     };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
     SORTED
         .get_or_init(|| {
-            let mut v = ABBREVIATIONS.to_vec();
+            let mut v: Vec<u64> = ABBREVIATIONS
+                .iter()
+                .filter_map(|a| key8(a.as_bytes()))
+                .collect();
             v.sort_unstable();
             v
         })
-        .binary_search_by(|a| a.as_bytes().cmp(lower))
+        .binary_search(&k)
         .is_ok()
 }
 
@@ -223,6 +238,50 @@ mod tests {
         let t = s.trim();
         if !t.is_empty() {
             out.push((text[..a + lead].chars().count(), t));
+        }
+    }
+
+    #[test]
+    fn abbreviation_keys_are_exact() {
+        // The integer lookup agrees with a plain case-insensitive comparison, including for
+        // words with a NUL byte, non-ASCII bytes, prefixes and extensions of abbreviations.
+        let words = [
+            "",
+            "mr",
+            "MR",
+            "Mr",
+            "mr\0",
+            "m",
+            "mrs",
+            "mrss",
+            "e.g",
+            "E.G",
+            "e.g.",
+            "u.s",
+            "Dr",
+            "sept",
+            "septe",
+            "approx",
+            "approxim",
+            "approxima",
+            "é",
+            "dé",
+            "no",
+            "No\0",
+            "al",
+            "\0",
+            "etc",
+            "ETC",
+            "et",
+            "co",
+            "Co",
+            "cf",
+            "ft",
+            "ftt",
+        ];
+        for w in words {
+            let want = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w));
+            assert_eq!(is_abbreviation(w), want, "{w:?}");
         }
     }
 

@@ -478,11 +478,11 @@ fn balance_over(covers: &'static str, talk: Option<Vec<f64>>, turns: Vec<f64>) -
     }
 }
 
-fn moment(s: &metrics::language::Scored) -> Moment {
+fn moment(lang: &metrics::language::Language, s: &metrics::language::Scored) -> Moment {
     Moment {
         time: s.time.map(secs),
         compound: round(s.compound, 4),
-        quote: s.text.clone(),
+        quote: lang.text_of(s).to_string(),
     }
 }
 
@@ -512,8 +512,8 @@ fn speaker_sentiment(lang: &metrics::language::Language, who: usize) -> Option<S
         positive_share: round(pos / n, 4),
         neutral_share: round((n - pos - neg) / n, 4),
         negative_share: round(neg / n, 4),
-        most_positive: (best.compound >= 0.05).then(|| moment(best)),
-        most_negative: (worst.compound <= -0.05).then(|| moment(worst)),
+        most_positive: (best.compound >= 0.05).then(|| moment(lang, best)),
+        most_negative: (worst.compound <= -0.05).then(|| moment(lang, worst)),
     })
 }
 

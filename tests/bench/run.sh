@@ -12,7 +12,9 @@
 #   3. end to end: `turnstat analyze -q -f jsonl DIR > /dev/null` (every metric on) and
 #      tests/bench/baseline.py on the same DIR, RUNS times each, alternating; prints the
 #      median wall time, throughput and the ratio; the same on ../shared/corpus
-#      (zoom-ethereum-acd + ami-vtt) when present;
+#      (zoom-ethereum-acd + ami-vtt) when present, given as its .vtt files with `--no-chat`:
+#      the Zoom chat exports beside the transcripts would otherwise be paired with them (or,
+#      with `--no-chat` on the folders, read alone), work the baseline does not do;
 #   4. stage figures: `cargo bench --bench stages` on both corpora (parse + turns,
 #      dynamics metrics, inclusive matching, VADER on 1 and 2 threads, …);
 #   5. start-up: `echo hi | turnstat check -` (hyperfine when installed, else a loop);
@@ -21,7 +23,8 @@
 # Prints the machine (nproc, CPU model, load average before and after) with the figures.
 # Benchmarks are not tests: nothing here runs under `cargo test`.
 # Environment: BENCH_DIR (default target/bench), PYTHON (default python3), SKIP_RSS=1,
-# SKIP_STAGES=1, CORPUS (default ../shared/corpus).
+# SKIP_STAGES=1, CORPUS (default ../shared/corpus), TURNSTAT (the binary timed; default the
+# release build, e.g. an older commit's binary for a before/after in the same hour).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -41,7 +44,7 @@ log() { printf '%s\n' "$*" >&2; }
 log "building (release)…"
 cargo build --release --locked --quiet
 cargo build --release --locked --quiet --example gen_corpus
-ts="$root/target/release/turnstat"
+ts=${TURNSTAT:-$root/target/release/turnstat}
 gen="$root/target/release/examples/gen_corpus"
 
 # --- Python baseline -----------------------------------------------------------------------
@@ -95,8 +98,14 @@ echo "load average before: $(load)"
 echo
 
 # --- end to end ------------------------------------------------------------------------------
-end_to_end() { # name dir... → prints one table row
+end_to_end() { # name [turnstat flags…] -- path... → prints one table row
     local name=$1
+    shift
+    local flags=()
+    while [ "$1" != -- ]; do
+        flags+=("$1")
+        shift
+    done
     shift
     local mb n tsr pyr
     mb=$(bytes_of "$@" | awk '{printf "%.1f", $1 / 1e6}')
@@ -104,14 +113,14 @@ end_to_end() { # name dir... → prints one table row
     tsr=$(mktemp)
     pyr=$(mktemp)
     # Warm the page cache and the binaries.
-    "$ts" analyze -q -f jsonl "$@" >/dev/null 2>&1 || true
+    "$ts" analyze -q -f jsonl "${flags[@]}" "$@" >/dev/null 2>&1 || true
     for ((r = 0; r < runs; r++)); do
         if ((r % 2 == 0)); then
-            wall "$ts" analyze -q -f jsonl "$@" >>"$tsr"
+            wall "$ts" analyze -q -f jsonl "${flags[@]}" "$@" >>"$tsr"
             wall "$py" "$here/baseline.py" "$@" >>"$pyr"
         else
             wall "$py" "$here/baseline.py" "$@" >>"$pyr"
-            wall "$ts" analyze -q -f jsonl "$@" >>"$tsr"
+            wall "$ts" analyze -q -f jsonl "${flags[@]}" "$@" >>"$tsr"
         fi
     done
     local t p tc pc
@@ -132,9 +141,11 @@ echo "one; CPU: user + system seconds, which is less sensitive to other load on 
 echo
 echo "| corpus | size | turnstat | Python baseline | wall ratio | CPU ratio | runs |"
 echo "| --- | --- | --- | --- | --- | --- | --- |"
-end_to_end "generated ${meetings}×${minutes} min" "$main_corpus"
+end_to_end "generated ${meetings}×${minutes} min" -- "$main_corpus"
 if [ ${#real_dirs[@]} -gt 0 ]; then
-    end_to_end "shared/corpus (zoom-ethereum-acd + ami-vtt)" "${real_dirs[@]}"
+    # The transcripts only, chats not paired: what the baseline reads.
+    mapfile -t real_vtts < <(find "${real_dirs[@]}" -type f -name '*.vtt' ! -name '.*' | sort)
+    end_to_end "shared/corpus (zoom-ethereum-acd + ami-vtt, .vtt, --no-chat)" --no-chat -- "${real_vtts[@]}"
 fi
 echo
 

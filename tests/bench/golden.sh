@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Golden comparison of two turnstat binaries: byte-identical outputs, or the differences.
+#
+# Usage: tests/bench/golden.sh OLD_BINARY NEW_BINARY [DIR…]
+#
+# Runs both binaries over every folder of ../shared/corpus (CORPUS) and of fixtures/ (or the
+# DIRs given) with
+#   analyze -q --format json|csv|md|html,  report -q --format json|md|html,  turns --format json
+# and compares the sha256 of each output (stdout, stderr and exit code, each hashed). Prints
+# one line per run: `same|DIFF  HASH  command folder` (HASH is the new binary's stdout hash),
+# then a summary; exits 1 when any output differs. Used to show that a performance change
+# keeps every public output byte-identical (issue 16).
+set -uo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+old=${1:?usage: golden.sh OLD NEW [DIR…]}
+new=${2:?usage: golden.sh OLD NEW [DIR…]}
+shift 2
+corpus=${CORPUS:-$root/../shared/corpus}
+dirs=("$@")
+if [ ${#dirs[@]} -eq 0 ]; then
+    for d in "$corpus"/*/ "$root"/fixtures/*/; do
+        [ -d "$d" ] && dirs+=("${d%/}")
+    done
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# run BINARY TAG ARGS… → "stdout-hash stderr-hash exit-code"
+run() {
+    local bin=$1 tag=$2
+    shift 2
+    # Colour and width off, so that stderr does not depend on the terminal.
+    NO_COLOR=1 COLUMNS=100 "$bin" "$@" >"$tmp/$tag.out" 2>"$tmp/$tag.err" </dev/null
+    local rc=$?
+    printf '%s %s %s\n' "$(sha256sum <"$tmp/$tag.out" | cut -c1-64)" \
+        "$(sha256sum <"$tmp/$tag.err" | cut -c1-64)" "$rc"
+}
+
+same=0
+diff=0
+for d in "${dirs[@]}"; do
+    for cmd in "analyze -q --format json" "analyze -q --format csv" "analyze -q --format md" \
+        "analyze -q --format html" "report -q --format json" "report -q --format md" \
+        "report -q --format html" "turns --format json"; do
+        # shellcheck disable=SC2086
+        a=$(run "$old" old $cmd "$d")
+        # shellcheck disable=SC2086
+        b=$(run "$new" new $cmd "$d")
+        if [ "$a" = "$b" ]; then
+            same=$((same + 1))
+            printf 'same  %s  %s  %s\n' "${b%% *}" "$cmd" "${d#"$root"/}"
+        else
+            diff=$((diff + 1))
+            printf 'DIFF  old %s  new %s  %s  %s\n' "$a" "$b" "$cmd" "$d"
+        fi
+    done
+done
+echo "golden: $same identical, $diff different ($(( same + diff )) runs over ${#dirs[@]} folders)"
+[ "$diff" -eq 0 ]
