@@ -295,9 +295,10 @@ pub fn pair(inputs: Vec<Input>) -> Vec<Input> {
                         .is_some_and(|p| transcript_stems(p).contains(&stem))
             })
         });
+        // The folder must hold one transcript on disk, not merely one among the inputs.
         let by_folder = || {
             let in_dir: Vec<usize> = (0..rest.len()).filter(|&k| same_dir(&rest[k])).collect();
-            (in_dir.len() == 1).then(|| in_dir[0])
+            (in_dir.len() == 1 && transcripts_in(&dir) == 1).then(|| in_dir[0])
         };
         match by_stem.or_else(by_folder) {
             Some(k) => {
@@ -315,7 +316,23 @@ pub fn pair(inputs: Vec<Input>) -> Vec<Input> {
         }
     }
     rest.extend(unpaired.into_iter().map(Input::File));
-    rest.sort();
+    // By path, as `expand` orders them: a pair sorts by its transcript.
+    rest.sort_by(|a, b| a.path().cmp(&b.path()).then_with(|| a.cmp(b)));
     rest.dedup();
     rest
+}
+
+/// How many files in `dir` (not below it) a walk would read as transcripts, chat exports
+/// left out.
+fn transcripts_in(dir: &Path) -> usize {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    std::fs::read_dir(dir).map_or(0, |rd| {
+        rd.filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && wanted(p) && !is_chat_file(p))
+            .count()
+    })
 }
