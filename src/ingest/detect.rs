@@ -2,7 +2,9 @@
 //!
 //! Rules, in order, on the text after a BOM and leading blank space:
 //! 1. starts with `WEBVTT` → WebVTT;
-//! 2. starts with `{` or `[` → JSON (the dialect is decided by its shape, see `json`);
+//! 2. the first non-blank line is a time-stamped `[m:ss] Name: text` or `Name (m:ss): text`
+//!    line and so is another of the first ten → time-stamped lines (see `stamped`); else
+//!    starts with `{` or `[` → JSON (the dialect is decided by its shape, see `json`);
 //! 3. the first non-comment line starts with `SPEAKER ` and has at least 8 fields → RTTM;
 //! 4. the first non-blank line is a cue number and the next a `-->` timing line → SRT;
 //! 5. the first non-blank line is `h:mm:ss.mmm,h:mm:ss.mmm` → SBV (YouTube);
@@ -27,6 +29,10 @@ pub fn detect(text: &str) -> InputFormat {
     let t = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']);
     if t.starts_with("WEBVTT") {
         return InputFormat::Webvtt;
+    }
+    // `[00:01:05] Ann: text` starts like a JSON array but is none.
+    if super::stamped::looks_like(t) {
+        return InputFormat::Timestamped;
     }
     if t.starts_with('{') || t.starts_with('[') {
         return InputFormat::Json;

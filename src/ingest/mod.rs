@@ -17,6 +17,7 @@ pub mod prefix;
 pub mod rttm;
 pub mod sbv;
 pub mod srt;
+pub mod stamped;
 pub mod starts;
 pub mod teams;
 pub mod timestamp;
@@ -63,6 +64,9 @@ pub enum InputFormat {
     Text,
     /// A Zoom chat export read alone (no transcript): the meeting's chat only.
     ZoomChat,
+    /// Time-stamped `[m:ss] Name: text` or `Name (m:ss): text` lines (note-taking tools);
+    /// start times only.
+    Timestamped,
     /// Google Meet transcript (plain text or Markdown): title, `Attendees`, `Name: text`
     /// paragraphs; untimed.
     GoogleMeet,
@@ -297,6 +301,7 @@ fn parse_as(
         F::Text => one(plain::parse(text, diags)),
         F::GoogleMeet => meet::parse(text, "google-meet", diags),
         F::Otter => one(otter::parse(text, diags)),
+        F::Timestamped => one(stamped::parse(text, diags)),
         // Text that reached here is no zip: read it as the text of a Word transcript.
         F::Docx => docx::parse_text(text, diags),
         F::Json => json::parse(text, None, diags),
