@@ -136,7 +136,7 @@ pub fn build(log: &ChatLog, m: &ChatMetrics) -> ChatReport {
     ChatReport {
         source: log.source.clone(),
         format: log.layout.name(),
-        clock: if aligned { "recording" } else { "time-of-day" },
+        clock: log.clock.name(),
         alignment: if aligned {
             "chat times are offsets from the start of the recording, the transcript's clock: \
              placed as they are"

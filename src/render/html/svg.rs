@@ -214,7 +214,8 @@ fn chat_marks<'a>(m: &'a MeetingReport, who: &'a Who) -> Vec<ChatMark<'a>> {
             Lane::Speaker(i) => who.labels[i].as_str(),
             Lane::ChatOnly(name) => name,
         };
-        if who.me.is_some() && lane != who.me.map_or(Lane::ChatOnly(""), Lane::Speaker) {
+        // On a private page, only the person's own messages.
+        if who.me.is_some_and(|me| lane != Lane::Speaker(me)) {
             continue;
         }
         for q in &p.own {
