@@ -6,7 +6,10 @@
 # Runs both binaries over every folder of ../shared/corpus (CORPUS) and of fixtures/ (or the
 # DIRs given) with
 #   analyze -q --format json|csv|md|html,  report -q --format json|md|html,  turns --format json
-# and compares the sha256 of each output (stdout, stderr and exit code, each hashed). Prints
+# and, with `--out`, the trees `analyze --out` (per meeting: summary, report.json/html and the
+# private per-speaker reports) and `report --out` (team files and the private per-person
+# pages) write, and compares the sha256 of each output (stdout, stderr and exit code, each
+# hashed; a written tree as the hash of its files' paths and hashes). Prints
 # one line per run: `same|DIFF  HASH  command folder` (HASH is the new binary's stdout hash),
 # then a summary; exits 1 when any output differs. Used to show that a performance change
 # keeps every public output byte-identical (issue 16).
@@ -38,6 +41,20 @@ run() {
         "$(sha256sum <"$tmp/$tag.err" | cut -c1-64)" "$rc"
 }
 
+# tree BINARY TAG SUBCOMMAND DIR → the same, for the files `SUBCOMMAND -q --out` writes (the
+# hash of `sha256sum` over every written file, paths relative to the output folder).
+tree() {
+    local bin=$1 tag=$2 sub=$3 dir=$4
+    rm -rf "$tmp/$tag.tree"
+    NO_COLOR=1 COLUMNS=100 "$bin" "$sub" -q --out "$tmp/$tag.tree" "$dir" \
+        >"$tmp/$tag.out" 2>"$tmp/$tag.err" </dev/null
+    local rc=$?
+    local files
+    files=$(cd "$tmp/$tag.tree" 2>/dev/null && find . -type f | LC_ALL=C sort | xargs -r sha256sum)
+    printf '%s %s %s\n' "$(printf '%s' "$files" | sha256sum | cut -c1-64)" \
+        "$(sha256sum <"$tmp/$tag.err" | cut -c1-64)" "$rc"
+}
+
 same=0
 diff=0
 for d in "${dirs[@]}"; do
@@ -54,6 +71,17 @@ for d in "${dirs[@]}"; do
         else
             diff=$((diff + 1))
             printf 'DIFF  old %s  new %s  %s  %s\n' "$a" "$b" "$cmd" "$d"
+        fi
+    done
+    for sub in analyze report; do
+        a=$(tree "$old" old "$sub" "$d")
+        b=$(tree "$new" new "$sub" "$d")
+        if [ "$a" = "$b" ]; then
+            same=$((same + 1))
+            printf 'same  %s  %s -q --out DIR (written files)  %s\n' "${b%% *}" "$sub" "${d#"$root"/}"
+        else
+            diff=$((diff + 1))
+            printf 'DIFF  old %s  new %s  %s --out  %s\n' "$a" "$b" "$sub" "$d"
         fi
     done
 done
