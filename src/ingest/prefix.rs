@@ -194,8 +194,9 @@ pub const LABELS: &[&str] = &[
 pub fn split_prefix(text: &str) -> Option<(&str, &str)> {
     // A name has at most 60 characters, so the colon is within the first 256 bytes.
     let head = &text.as_bytes()[..text.len().min(256)];
-    let ascii = head.iter().position(|&b| b == b':');
-    let wide = if text.is_ascii() {
+    let ascii = memchr::memchr(b':', head);
+    // Only the head can hold the colon: a long ASCII head needs no search for `：`.
+    let wide = if head.is_ascii() {
         None
     } else {
         memchr::memmem::find(head, "：".as_bytes())
