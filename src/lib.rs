@@ -27,6 +27,7 @@ pub mod lang;
 pub mod metrics;
 pub mod model;
 pub mod namefind;
+pub mod names;
 pub mod nonpeople;
 pub mod ordered;
 pub mod output;
