@@ -1,4 +1,4 @@
-//! What the commands share: the diagnostic printer ([`Messages`], and [`Sink`] for the team
+//! What the commands share: the diagnostic printer (`Messages`, and [`Sink`] for the team
 //! report), the expansion of input paths, error entries, writing stdout, the table width,
 //! and the files written per meeting with `--out`.
 
