@@ -12,7 +12,7 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    match turnstat::cli::run(cli) {
+    match turnstat::commands::run(cli) {
         Ok(code) => ExitCode::from(code as u8),
         Err(e) => {
             // A closed pipe (`turnstat turns … | head`) is not an error.

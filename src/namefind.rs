@@ -123,7 +123,7 @@ impl NameFinder {
 /// same pseudonym in every private report of the meeting. The person's own name stays.
 /// Names without a letter or digit are not looked for. Shared by the per-meeting private
 /// reports ([`crate::render::speaker`]) and the person pages of the team report
-/// ([`crate::team::person`]), so both redact alike.
+/// ([`crate::report::team::person`]), so both redact alike.
 #[derive(Debug, Default)]
 pub struct Redactor {
     finder: NameFinder,

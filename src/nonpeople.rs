@@ -70,7 +70,7 @@ impl NonPeople {
     /// (`Audio shared by Person KTQF`). `None` when the name is not on the list. Parts
     /// without a letter or digit are kept as they are.
     pub fn anonymize(&self, name: &str, pseudonym: impl Fn(&str) -> String) -> Option<String> {
-        let clean = crate::speakers::clean_name(name);
+        let clean = crate::names::clean_name(name);
         let folded = fold(name);
         let spans = self.patterns.iter().find_map(|p| glob(p, &folded))?;
         // The display spelling when lower-casing kept every byte offset, else the folded one.

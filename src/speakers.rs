@@ -4,6 +4,7 @@
 //! the same speaker (`Bankat | Gean` and `Bankat | gean`). The first spelling seen is kept
 //! for display. A segment with no speaker goes to [`UNKNOWN_SPEAKER`].
 
+pub use crate::names::clean_name;
 use crate::nonpeople::NonPeople;
 use std::collections::HashMap;
 
@@ -24,18 +25,6 @@ pub struct SpeakerTable {
 
 /// How many distinct raw spellings [`SpeakerTable`] remembers (a linear scan).
 const RAW_CACHE: usize = 32;
-
-/// Trims and collapses inner whitespace (any Unicode whitespace becomes one space).
-pub fn clean_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for word in name.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
 
 /// The identity key of a name: cleaned and lower-cased.
 pub fn name_key(name: &str) -> String {

@@ -62,8 +62,8 @@ pub use svg::{MAX_MATRIX_PEOPLE, matrix_people};
 use crate::metrics::interruptions::{Kind, Mode, Stance};
 use crate::render::markdown::{QUOTE_CHARS, at, excerpt_end, excerpt_start, length};
 use crate::render::speaker::{SpeakerOptions, speaker_markdown};
+use crate::report::team::TeamReport;
 use crate::report::{EventReport, MeetingReport, Report};
-use crate::team::TeamReport;
 use std::fmt::Write as _;
 
 /// Most interruptions and overlaps listed (with quotes) per meeting; the rest are counted.
@@ -904,7 +904,7 @@ fn md_sections(blocks: &[md::Block], main: &mut String) {
 /// ([`crate::render::person`]), from its Markdown already rendered by
 /// [`crate::render::person::markdown`]: the same words, one section per second-level
 /// heading, under a header that marks it private.
-pub fn person_html(p: &crate::team::person::PersonPage, markdown: &str) -> String {
+pub fn person_html(p: &crate::report::team::person::PersonPage, markdown: &str) -> String {
     let blocks = md::blocks(markdown);
     let name = &p.overall.figures.name;
     let header = format!(
@@ -938,7 +938,7 @@ fn change_i(v: Option<i64>) -> String {
     }
 }
 
-fn person_row(q: &crate::team::PersonPeriod, changes: bool, chat: bool) -> String {
+fn person_row(q: &crate::report::team::PersonPeriod, changes: bool, chat: bool) -> String {
     let c = |s: String| if changes { s } else { String::new() };
     let chat_cells = if chat {
         crate::render::team::chat_cells(q)

@@ -3,9 +3,9 @@
 //! words). It reads a [`PersonPage`] only.
 //!
 //! **Privacy.** As the per-meeting private report ([`crate::render::speaker`]): the person's
-//! own words only (already redacted in the model: [`crate::team::person`]); other people as
-//! "Participant N" (their number in that meeting) unless names are shown; the evidence of an
-//! interruption without quoted words.
+//! own words only (already redacted in the model: [`crate::report::team::person`]); other
+//! people as "Participant N" (their number in that meeting) unless names are shown; the
+//! evidence of an interruption without quoted words.
 //!
 //! **Reflection prompts**, written for a quarterly conversation: three to five observations,
 //! each followed by an open question. Candidates in this priority order:
@@ -27,7 +27,7 @@ use crate::render::markdown::{
     QUOTE_CHARS, at, escape, excerpt_end, excerpt_start, num, pct, signed,
 };
 use crate::render::speaker::{HIGH_SHARE_FACTOR, INTERRUPTIONS_PROMPT_MIN, LOW_SHARE_FACTOR};
-use crate::team::person::{Event, PersonPage, Place};
+use crate::report::team::person::{Event, PersonPage, Place};
 use std::fmt::Write as _;
 
 /// Periods attended from which the talk-share trend is a prompt.
@@ -303,7 +303,7 @@ fn interruptions(p: &PersonPage, out: &mut String) {
             out,
             "The latest {} you came in (at most {}):\n",
             if m.made.len() == 1 { "time" } else { "times" },
-            crate::team::person::EVENTS_KEPT
+            crate::report::team::person::EVENTS_KEPT
         );
         events(&m.made, true, out);
         out.push('\n');
@@ -317,7 +317,7 @@ fn interruptions(p: &PersonPage, out: &mut String) {
             } else {
                 "times"
             },
-            crate::team::person::EVENTS_KEPT
+            crate::report::team::person::EVENTS_KEPT
         );
         events(&m.received, false, out);
         out.push('\n');
@@ -361,7 +361,7 @@ fn language(p: &PersonPage, out: &mut String) {
         } else {
             "findings"
         },
-        crate::team::person::FINDINGS_KEPT
+        crate::report::team::person::FINDINGS_KEPT
     );
     for f in &m.findings {
         let _ = writeln!(
@@ -489,18 +489,13 @@ fn prompts(p: &PersonPage) -> Vec<String> {
         ));
     }
     // 5. Inclusive language: the most used term (the first by term on ties).
-    if let Some(t) =
-        p.moments
-            .terms
-            .iter()
-            .fold(
-                None,
-                |best: Option<&crate::team::person::TermCount>, t| match best {
-                    Some(b) if b.count >= t.count => Some(b),
-                    _ => Some(t),
-                },
-            )
-    {
+    if let Some(t) = p.moments.terms.iter().fold(
+        None,
+        |best: Option<&crate::report::team::person::TermCount>, t| match best {
+            Some(b) if b.count >= t.count => Some(b),
+            _ => Some(t),
+        },
+    ) {
         out.push(format!(
             "You used “{}” {} in these meetings; some colleagues may not feel included by it. \
              What word fits your team?",
@@ -547,9 +542,9 @@ fn limits(p: &PersonPage, out: &mut String) {
         "- Only a few quotes are kept per person: the {} most positive and most negative \
          moments, the latest {} inclusive-language findings and the latest {} interruptions \
          each way. The per-meeting reports have the rest.",
-        crate::team::person::MOMENTS_KEPT,
-        crate::team::person::FINDINGS_KEPT,
-        crate::team::person::EVENTS_KEPT
+        crate::report::team::person::MOMENTS_KEPT,
+        crate::report::team::person::FINDINGS_KEPT,
+        crate::report::team::person::EVENTS_KEPT
     );
     let _ = writeln!(
         out,

@@ -10,8 +10,8 @@
 //! the page with the model.
 
 use crate::render::inert;
-use crate::team::TeamReport;
-use crate::team::summary::Moved;
+use crate::report::team::TeamReport;
+use crate::report::team::summary::Moved;
 
 /// The summary shows at most this many periods (the last ones); all periods stay in the
 /// details.
@@ -387,7 +387,7 @@ pub fn has_chat(r: &TeamReport) -> bool {
 
 /// A person's chat cells ([`CHAT_HEADER`]): messages with the questions among them, and the
 /// mean participation share (talk and chat); `–` without a chat.
-pub fn chat_cells(q: &crate::team::PersonPeriod) -> [String; 2] {
+pub fn chat_cells(q: &crate::report::team::PersonPeriod) -> [String; 2] {
     [
         match (q.chat_messages, q.chat_questions) {
             (Some(m), Some(k)) => format!("{m} ({k})"),

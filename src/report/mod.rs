@@ -5,6 +5,7 @@
 //! `null`, never zero. Renderers read this model and never compute metrics.
 
 pub mod chat;
+pub mod team;
 
 pub use crate::metrics::interruptions::{Kind, Mode, Position, Stance};
 use crate::metrics::{self, MeetingMetrics, balance, median};

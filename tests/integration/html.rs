@@ -5,14 +5,13 @@ use crate::util::fixtures;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use turnstat::cli::Period;
 use turnstat::dates::{Date, DateSource};
 use turnstat::ingest::{self, IngestOptions};
 use turnstat::metrics::MetricsOptions;
 use turnstat::model::Transcript;
 use turnstat::render::html::{self, TurnBar};
+use turnstat::report::team::{self, MeetingSummary, Period, TeamReport};
 use turnstat::report::{self, Kind, MeetingReport, Report, SCHEMA, Tool};
-use turnstat::team::{self, MeetingSummary, TeamReport};
 
 const ZOOM: &str = "zoom/acdc_2026-02-19_175.vtt";
 const AMI: &str = "ami/ES2005a.vtt";
@@ -68,7 +67,7 @@ fn speaker_index(m: &MeetingReport, name: &str) -> usize {
 
 /// What `turnstat report` keeps of a meeting.
 fn summary(m: &MeetingReport, date: Date) -> MeetingSummary {
-    turnstat::team::summarise(m, Some(date), DateSource::FileName, &[])
+    team::summarise(m, Some(date), DateSource::FileName, Vec::new())
 }
 
 /// The AMI meeting cut into `parts` meetings of consecutive cues (the same four people).

@@ -14,8 +14,8 @@
 use super::{TurnBar, Who, esc};
 use crate::metrics::interruptions::{Kind, Mode};
 use crate::render::markdown::{at, length};
+use crate::report::team::TeamReport;
 use crate::report::{EventReport, MeetingReport};
-use crate::team::TeamReport;
 use std::fmt::Write as _;
 
 /// The Okabe–Ito palette, ordered so that the colours with the most contrast against white
@@ -1413,7 +1413,10 @@ fn period_label(r: &TeamReport, k: usize) -> String {
 /// `data-points` the number of dots), the last value written out, and meetings and trend in
 /// words; its description gives the range and the last value (the tables per period hold
 /// every value).
-pub(super) fn team_panels(r: &TeamReport, people: &[&crate::team::PersonOverall]) -> String {
+pub(super) fn team_panels(
+    r: &TeamReport,
+    people: &[&crate::report::team::PersonOverall],
+) -> String {
     let periods = r.periods.len();
     if periods == 0 || people.is_empty() {
         return unavailable("no dated meetings in the range");
