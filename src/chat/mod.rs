@@ -1,7 +1,7 @@
 //! Meeting chat: the messages people wrote during a call, read from Zoom's chat exports.
 //!
 //! In remote meetings quiet people often take part in writing: links, questions, a 👍. A chat
-//! log is read by [`parse`] into a [`ChatLog`] and attached to the transcript of the same
+//! log is read by [`parse()`] into a [`ChatLog`] and attached to the transcript of the same
 //! call (see [`crate::discover`] for the pairing). Private messages are never kept: the
 //! parser drops their text and name on reading and only counts them
 //! ([`ChatLog::private_left_out`]), so no later stage can count, quote or render one.

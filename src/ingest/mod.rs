@@ -1,6 +1,6 @@
 //! Ingest: bytes of a transcript export → [`Transcript`] with normalised speakers and turns.
 //!
-//! The format is detected from the content, never from the file name (see [`detect`]);
+//! The format is detected from the content, never from the file name (see [`detect()`]);
 //! `--input-format` overrides it. Each format has its own module; they all produce
 //! [`Parsed`] segments, which [`build`] turns into a [`Transcript`].
 

@@ -862,7 +862,7 @@ pub fn is_punctuated<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
 }
 
 /// True when `text` is only listener tokens (at most [`BACKCHANNEL_MAX_WORDS`] tokens),
-/// e.g. "Yeah.", "Mm-hmm, right.", "[laugh]".
+/// e.g. "Yeah.", "Mm-hmm, right.", "\[laugh\]".
 pub fn is_backchannel(text: &str) -> bool {
     is_backchannel_in(text, lists())
 }

@@ -112,7 +112,7 @@ pub fn speaker_files(m: &MeetingReport, opts: &SpeakerOptions) -> Vec<(String, S
 }
 
 /// The private reports of one meeting. Other speakers' names are found in a person's own
-/// words with one [`NameFinder`] built here once and shared by every report of the meeting
+/// words with one [`NameFinder`](crate::namefind::NameFinder) built here once and shared by every report of the meeting
 /// (one compiled regex per name and report had made `--out` spend most of its time
 /// compiling). Holding the meeting and the options together keeps the names and the option
 /// that says whether to hide them from coming apart.
