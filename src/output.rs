@@ -5,7 +5,7 @@
 //! renamed over the target (rename is atomic within a directory on POSIX systems).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Writes `bytes` to `path` atomically (creating parent directories).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -53,14 +53,48 @@ pub fn slug(name: &str, fallback: &str) -> String {
     }
 }
 
-/// The directory for one meeting under `--out DIR`: the slug of the source's file stem.
-pub fn meeting_dir(out: &Path, slug: &str) -> PathBuf {
-    out.join(slug)
+/// Names of the per-meeting directories under `--out`, unique within one run: the slug of
+/// the source's file stem, then `-2`, `-3`, … for a later meeting whose slug is taken
+/// (`call.vtt` and `call.srt` in one folder, or an input holding several meetings). Names
+/// are handed out in input order, so the same inputs always get the same directories, and
+/// no meeting's files overwrite another's.
+#[derive(Debug, Default)]
+pub struct MeetingDirs {
+    used: std::collections::HashSet<String>,
+}
+
+impl MeetingDirs {
+    /// The directory name for the next meeting read from `source`.
+    pub fn name(&mut self, source: &str) -> String {
+        let stem = Path::new(source)
+            .file_stem()
+            .map(|x| x.to_string_lossy().to_string());
+        let base = slug(&stem.unwrap_or_default(), "meeting");
+        let mut name = base.clone();
+        let mut n = 1;
+        while self.used.contains(&name) {
+            n += 1;
+            name = format!("{base}-{n}");
+        }
+        self.used.insert(name.clone());
+        name
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn meeting_dirs_are_unique_in_input_order() {
+        let mut d = MeetingDirs::default();
+        assert_eq!(d.name("a/call.vtt"), "call");
+        assert_eq!(d.name("b/call.srt"), "call-2");
+        assert_eq!(d.name("call-2.vtt"), "call-2-2");
+        assert_eq!(d.name("call.json"), "call-3");
+        assert_eq!(d.name("-"), "meeting");
+        assert_eq!(d.name("…"), "meeting-2");
+    }
 
     #[test]
     fn slugs() {

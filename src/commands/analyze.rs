@@ -15,7 +15,6 @@ use crate::render;
 use crate::report::{ErrorEntry, MeetingReport, Report};
 use crate::settings::{resolve_gates, resolve_settings};
 use std::io::IsTerminal;
-use std::path::Path;
 
 /// Evaluates gates over meetings; prints one message per failure; true when any failed.
 pub fn check_gates<'a>(
@@ -195,7 +194,7 @@ pub(crate) fn run(args: &AnalyzeArgs, cfg: &Config, msg: &Messages) -> anyhow::R
     let mut failed = !discover_errors.is_empty();
     let mut gate_failed = false;
     let mut rejected: Vec<Rejected> = Vec::new();
-    let mut used_dirs: std::collections::HashMap<String, usize> = Default::default();
+    let mut dirs = crate::output::MeetingDirs::default();
     for e in &discover_errors {
         msg.error(&format!("{}: {}", e.path, e.message));
     }
@@ -224,13 +223,7 @@ pub(crate) fn run(args: &AnalyzeArgs, cfg: &Config, msg: &Messages) -> anyhow::R
                     msg.diag(&m.source, d);
                 }
                 if let Some(out) = &args.out {
-                    let stem = Path::new(&m.source)
-                        .file_stem()
-                        .map(|x| x.to_string_lossy().to_string());
-                    let base = crate::output::slug(&stem.unwrap_or_default(), "meeting");
-                    let n = used_dirs.entry(base.clone()).or_insert(0);
-                    *n += 1;
-                    let dir = if *n == 1 { base } else { format!("{base}-{n}") };
+                    let dir = dirs.name(&m.source);
                     write_meeting_files(
                         &out.join(dir),
                         m,

@@ -58,6 +58,7 @@ pub fn select_series(
         .collect())
 }
 
+/// Writes `people/<slug>.md` and `.html` under `dir` for everyone in `report` but the labels
 /// that stand for no one ([`crate::speakers::is_unnamed`]), atomically, one page at a time.
 /// Slugs come from [`crate::render::speaker::unique_slugs`] over the names in report order.
 pub fn write_person_pages(
@@ -82,6 +83,15 @@ pub fn write_person_pages(
         crate::output::write_atomic(&d.join(format!("{slug}.html")), html.as_bytes())?;
     }
     Ok(())
+}
+
+/// What the consumer needs of one analysed meeting: the whole report when its files are
+/// written (`--out`), else only its diagnostics.
+enum Kept {
+    /// The report, to write under `--out` (boxed: the enum is moved through a channel).
+    Report(Box<crate::report::MeetingReport>),
+    /// The source and the diagnostics.
+    Diagnostics(String, Vec<crate::diag::Diagnostic>),
 }
 
 /// Runs `turnstat report`.
@@ -117,14 +127,12 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
     let progress = crate::progress::bar(inputs.len(), sink.progress());
     let out_dir = args.out.clone();
     let show_names = cfg.speakers.show_names_in_speaker_reports;
-    // Each input is read, analysed, written (with --out) and reduced to a summary by the
-    // workers; the consumer reports diagnostics in input order and keeps only summaries.
+    // Each input is read, analysed and reduced to a summary by the workers; the consumer
+    // reports diagnostics in input order, writes the meeting files (with --out: in input
+    // order, so that two meetings with the same file stem get distinct directories, the
+    // same ones on every run) and keeps only summaries.
     type Item = Result<
-        (
-            Vec<MeetingSummary>,
-            Vec<person::MeetingMoments>,
-            Vec<(String, Vec<crate::diag::Diagnostic>)>,
-        ),
+        (Vec<MeetingSummary>, Vec<person::MeetingMoments>, Vec<Kept>),
         crate::ingest::Rejected,
     >;
     let mut failed = !discover_errors.is_empty();
@@ -132,6 +140,7 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
     // The quotes for the person pages (with --out), bounded per person as they arrive.
     let mut moments = person::PeopleMoments::default();
     let mut rejected = Vec::new();
+    let mut dirs = crate::output::MeetingDirs::default();
     crate::ordered::for_each_ordered(
         &inputs,
         8,
@@ -156,46 +165,55 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
             let reports = crate::pipeline::analyze_input(input, stdin.as_deref(), &settings);
             progress.inc(1);
             let reports = reports?;
-            let mut diags = Vec::new();
+            let mut kept = Vec::new();
             let mut sums = Vec::new();
             let mut quotes = Vec::new();
-            for m in &reports {
-                if let Some(dir) = &out_dir {
-                    let stem = std::path::Path::new(&m.source)
-                        .file_stem()
-                        .map(|s| s.to_string_lossy().to_string());
-                    let d = dir
-                        .join("meetings")
-                        .join(crate::output::slug(&stem.unwrap_or_default(), "meeting"));
-                    // A write failure is reported, not fatal for the rest of the batch.
-                    if let Err(e) = write_meeting_files(&d, m, show_names) {
-                        diags.push((
-                            m.source.clone(),
-                            vec![crate::diag::Diagnostic::error(
-                                None,
-                                format!("cannot write {}: {e}", d.display()),
-                            )],
-                        ));
-                    }
-                }
-                diags.push((m.source.clone(), m.diagnostics.clone()));
+            for m in reports {
                 sums.push(summarise(
-                    m,
+                    &m,
                     date,
                     source,
-                    gates.iter().flat_map(|g| g.check(m)).collect(),
+                    gates.iter().flat_map(|g| g.check(&m)).collect(),
                 ));
                 // Only meetings in the range give quotes to the person pages.
                 if out_dir.is_some() && date.is_some_and(|d| in_range(d, since, until)) {
-                    quotes.push(person::moments(m, date, show_names));
+                    quotes.push(person::moments(&m, date, show_names));
                 }
+                kept.push(if out_dir.is_some() {
+                    Kept::Report(Box::new(m))
+                } else {
+                    Kept::Diagnostics(m.source, m.diagnostics)
+                });
             }
-            Ok((sums, quotes, diags))
+            Ok((sums, quotes, kept))
         },
         |r| -> Result<(), std::convert::Infallible> {
             match r {
-                Ok((s, quotes, diags)) => {
-                    for (src, ds) in diags {
+                Ok((s, quotes, kept)) => {
+                    for k in kept {
+                        let (src, ds) = match k {
+                            Kept::Report(m) => {
+                                let d = out_dir
+                                    .as_deref()
+                                    .unwrap_or(std::path::Path::new("."))
+                                    .join("meetings")
+                                    .join(dirs.name(&m.source));
+                                // A write failure is reported, not fatal for the rest of the
+                                // batch.
+                                if let Err(e) = write_meeting_files(&d, &m, show_names) {
+                                    sink.diag(
+                                        &m.source,
+                                        &crate::diag::Diagnostic::error(
+                                            None,
+                                            format!("cannot write {}: {e}", d.display()),
+                                        ),
+                                    );
+                                    failed = true;
+                                }
+                                (m.source, m.diagnostics)
+                            }
+                            Kept::Diagnostics(src, ds) => (src, ds),
+                        };
                         for d in &ds {
                             sink.diag(&src, d);
                             failed |= d.severity == crate::diag::Severity::Error;

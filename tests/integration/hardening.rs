@@ -1282,3 +1282,57 @@ fn out_dir_bytes(input: &Path, dir: &Path, timeout_secs: u64) -> u64 {
         .map(|f| std::fs::metadata(f).unwrap().len())
         .sum()
 }
+
+/// Files with the same stem in one folder (`x.vtt`, `x.srt`, `x.sbv`, as exports of one
+/// meeting in several formats are often kept) get one directory each under `--out`, named in
+/// input order: `report --out` wrote them from its workers into the same directory, so one
+/// meeting's files replaced another's, differently from run to run.
+#[test]
+fn same_stem_meetings_are_all_written_the_same_way_every_run() {
+    let src = tempfile::tempdir().unwrap();
+    let vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ana>We ship the fix on Monday.\n\n00:00:04.500 --> 00:00:08.000\n<v Ben>Good, I will tell the customer.\n";
+    let srt = "1\n00:00:01,000 --> 00:00:04,000\nAna: The release slips a week.\n\n2\n00:00:04,500 --> 00:00:09,000\nBen: Then we tell them today.\n";
+    std::fs::write(src.path().join("standup.vtt"), vtt).unwrap();
+    std::fs::write(src.path().join("standup.srt"), srt).unwrap();
+    for cmd in ["analyze", "report"] {
+        let mut trees = Vec::new();
+        for _ in 0..4 {
+            let out = tempfile::tempdir().unwrap();
+            turnstat()
+                .args([cmd, "-q", "-f", "json", "--out"])
+                .arg(out.path())
+                .arg(src.path())
+                .timeout(Duration::from_secs(120))
+                .assert()
+                .success();
+            let meetings = if cmd == "report" {
+                out.path().join("meetings")
+            } else {
+                out.path().to_path_buf()
+            };
+            let mut tree = BTreeMap::new();
+            for f in walk(&meetings) {
+                let rel = f.strip_prefix(&meetings).unwrap().display().to_string();
+                tree.insert(rel, std::fs::read(&f).unwrap());
+            }
+            trees.push(tree);
+        }
+        let first = &trees[0];
+        for name in ["standup", "standup-2"] {
+            let json = first
+                .get(&format!("{name}/report.json"))
+                .unwrap_or_else(|| panic!("{cmd}: no {name}/report.json in {:?}", first.keys()));
+            let r: Value = serde_json::from_slice(json).unwrap();
+            let source = r["meetings"][0]["source"].as_str().unwrap().to_string();
+            // Inputs sort by path: .srt before .vtt.
+            let ext = if name == "standup" { ".srt" } else { ".vtt" };
+            assert!(source.ends_with(ext), "{cmd}: {name} holds {source}");
+        }
+        for t in &trees[1..] {
+            assert!(
+                t == first,
+                "{cmd} --out wrote different files on another run"
+            );
+        }
+    }
+}
