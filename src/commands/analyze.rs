@@ -3,7 +3,7 @@
 
 use super::ExitCode;
 use super::common::{
-    Messages, Sink, error_entries, expand, table_width, write_meeting_files, write_stdout,
+    Messages, Sink, error_entries, expand, meeting_files, table_width, write_files, write_stdout,
 };
 use crate::batch;
 use crate::cli::{AnalyzeArgs, ReportFormat};
@@ -41,7 +41,12 @@ fn default_is_table() -> bool {
 /// How far (in inputs) analysis may run ahead of the report being written: reports stream to
 /// stdout in input order and are dropped, so memory does not grow with the batch (see
 /// [`crate::ordered`]).
-const WINDOW: usize = 8;
+pub(crate) const WINDOW: usize = 8;
+
+/// The window with `--out`, where each input in flight also holds its rendered files (HTML
+/// with timelines, the private reports): a narrower one keeps both cores busy at half the
+/// memory.
+pub(crate) const OUT_WINDOW: usize = 4;
 
 /// Writes a report format incrementally, meeting by meeting, in input order.
 struct Streamer {
@@ -195,18 +200,29 @@ pub(crate) fn run(args: &AnalyzeArgs, cfg: &Config, msg: &Messages) -> anyhow::R
     let mut gate_failed = false;
     let mut rejected: Vec<Rejected> = Vec::new();
     let mut dirs = crate::output::MeetingDirs::default();
+    let show_names = cfg.speakers.show_names_in_speaker_reports;
     for e in &discover_errors {
         msg.error(&format!("{}: {}", e.path, e.message));
     }
     crate::ordered::for_each_ordered(
         &inputs,
-        WINDOW,
+        if args.out.is_some() {
+            OUT_WINDOW
+        } else {
+            WINDOW
+        },
         |i| {
             let r = pipeline::analyze_input(i, stdin.as_deref(), &s);
             progress.inc(1);
-            r
+            // With --out, each meeting's files are rendered here, in parallel; the consumer
+            // names their directory (in input order) and writes them.
+            let files: Vec<_> = match (&r, &args.out) {
+                (Ok(ms), Some(_)) => ms.iter().map(|m| meeting_files(m, show_names)).collect(),
+                _ => Vec::new(),
+            };
+            (r, files)
         },
-        |outcome| -> anyhow::Result<()> {
+        |(outcome, files)| -> anyhow::Result<()> {
             let meetings = match outcome {
                 Ok(ms) => ms,
                 Err(r) => {
@@ -218,18 +234,13 @@ pub(crate) fn run(args: &AnalyzeArgs, cfg: &Config, msg: &Messages) -> anyhow::R
                     Vec::new()
                 }
             };
-            for m in &meetings {
+            for (k, m) in meetings.iter().enumerate() {
                 for d in &m.diagnostics {
                     msg.diag(&m.source, d);
                 }
-                if let Some(out) = &args.out {
+                if let (Some(out), Some(files)) = (&args.out, files.get(k)) {
                     let dir = dirs.name(&m.source);
-                    write_meeting_files(
-                        &out.join(dir),
-                        m,
-                        cfg.speakers.show_names_in_speaker_reports,
-                    )
-                    .map_err(|e| {
+                    write_files(&out.join(dir), files).map_err(|e| {
                         anyhow::anyhow!("cannot write reports under {}: {e}", out.display())
                     })?;
                 }

@@ -10,7 +10,7 @@ use crate::render;
 use crate::report::{ErrorEntry, MeetingReport, Report};
 use crate::settings::UsageError;
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes diagnostics to stderr, with optional colour.
 pub(crate) struct Messages {
@@ -161,33 +161,32 @@ pub(crate) fn write_stdout(s: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Writes one meeting's files under `dir`: `report.json`, `summary.md`, `report.html` and per
-/// speaker `speakers/<slug>.md` and `.html` (none for [`crate::speakers::is_unnamed`] labels).
-pub fn write_meeting_files(dir: &Path, m: &MeetingReport, show_names: bool) -> std::io::Result<()> {
+/// One meeting's files, rendered: `report.json`, `summary.md`, `report.html` and per speaker
+/// `speakers/<slug>.md` and `.html` (none for [`crate::speakers::is_unnamed`] labels), as
+/// paths relative to the meeting's directory, in the order they are written. Rendered by the
+/// workers, written by the consumer ([`write_files`]) into a directory it names in input
+/// order.
+pub fn meeting_files(m: &MeetingReport, show_names: bool) -> Vec<(PathBuf, String)> {
     let one = Report {
         schema: crate::report::SCHEMA,
         tool: crate::report::Tool::default(),
         meetings: vec![m.clone()],
         errors: Vec::new(),
     };
-    crate::output::write_atomic(
-        &dir.join("report.json"),
-        render::report::json(&one).as_bytes(),
-    )?;
-    crate::output::write_atomic(
-        &dir.join("summary.md"),
-        render::markdown::meeting(m).as_bytes(),
-    )?;
+    let mut files = vec![
+        (PathBuf::from("report.json"), render::report::json(&one)),
+        (PathBuf::from("summary.md"), render::markdown::meeting(m)),
+        (
+            PathBuf::from("report.html"),
+            render::html::meeting_html(m, &m.turn_bars),
+        ),
+    ];
     let names: Vec<&str> = m.speakers.iter().map(|s| s.name.as_str()).collect();
     let slugs = render::speaker::unique_slugs(&names);
     let opts = render::speaker::SpeakerOptions {
         show_other_names: show_names,
     };
     let reports = render::speaker::SpeakerReports::new(m, opts);
-    crate::output::write_atomic(
-        &dir.join("report.html"),
-        render::html::meeting_html(m, &m.turn_bars).as_bytes(),
-    )?;
     for (i, slug) in slugs.iter().enumerate() {
         // Caption change marks (`unidentified 3`) and `unknown speaker` are not people: no
         // private report for them (also keeps `--out` linear in a captioned session with
@@ -196,15 +195,19 @@ pub fn write_meeting_files(dir: &Path, m: &MeetingReport, show_names: bool) -> s
             continue;
         }
         let text = reports.markdown(i);
-        crate::output::write_atomic(
-            &dir.join("speakers").join(format!("{slug}.md")),
-            text.as_bytes(),
-        )?;
         let html = render::html::speaker_html_from(m, i, show_names, &text, &m.turn_bars);
-        crate::output::write_atomic(
-            &dir.join("speakers").join(format!("{slug}.html")),
-            html.as_bytes(),
-        )?;
+        let dir = Path::new("speakers");
+        files.push((dir.join(format!("{slug}.md")), text));
+        files.push((dir.join(format!("{slug}.html")), html));
+    }
+    files
+}
+
+/// Writes rendered files ([`meeting_files`]) under `dir`, each atomically, in order; stops
+/// at the first failure.
+pub fn write_files(dir: &Path, files: &[(PathBuf, String)]) -> std::io::Result<()> {
+    for (rel, text) in files {
+        crate::output::write_atomic(&dir.join(rel), text.as_bytes())?;
     }
     Ok(())
 }

@@ -5,7 +5,7 @@
 //! [`crate::report::team`].
 
 use super::ExitCode;
-use super::common::{Sink, error_entries, expand, table_width, write_meeting_files};
+use super::common::{Sink, error_entries, expand, meeting_files, table_width, write_files};
 use crate::cli::{TeamArgs, TeamFormat};
 use crate::config::Config;
 use crate::dates::Date;
@@ -85,13 +85,13 @@ pub fn write_person_pages(
     Ok(())
 }
 
-/// What the consumer needs of one analysed meeting: the whole report when its files are
-/// written (`--out`), else only its diagnostics.
-enum Kept {
-    /// The report, to write under `--out` (boxed: the enum is moved through a channel).
-    Report(Box<crate::report::MeetingReport>),
-    /// The source and the diagnostics.
-    Diagnostics(String, Vec<crate::diag::Diagnostic>),
+/// What the consumer needs of one analysed meeting: its source and diagnostics, and with
+/// `--out` its files, rendered by the worker ([`meeting_files`]), which the consumer writes
+/// into a directory it names in input order.
+struct Kept {
+    source: String,
+    diagnostics: Vec<crate::diag::Diagnostic>,
+    files: Option<Vec<(std::path::PathBuf, String)>>,
 }
 
 /// Runs `turnstat report`.
@@ -127,10 +127,10 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
     let progress = crate::progress::bar(inputs.len(), sink.progress());
     let out_dir = args.out.clone();
     let show_names = cfg.speakers.show_names_in_speaker_reports;
-    // Each input is read, analysed and reduced to a summary by the workers; the consumer
-    // reports diagnostics in input order, writes the meeting files (with --out: in input
-    // order, so that two meetings with the same file stem get distinct directories, the
-    // same ones on every run) and keeps only summaries.
+    // Each input is read, analysed, rendered (with --out) and reduced to a summary by the
+    // workers; the consumer reports diagnostics in input order, writes the meeting files
+    // into directories it names in input order (two meetings with the same file stem get
+    // distinct ones, the same on every run) and keeps only summaries.
     type Item = Result<
         (Vec<MeetingSummary>, Vec<person::MeetingMoments>, Vec<Kept>),
         crate::ingest::Rejected,
@@ -143,7 +143,11 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
     let mut dirs = crate::output::MeetingDirs::default();
     crate::ordered::for_each_ordered(
         &inputs,
-        8,
+        if out_dir.is_some() {
+            super::analyze::OUT_WINDOW
+        } else {
+            super::analyze::WINDOW
+        },
         |input| -> Item {
             // The date is looked for in the first MiB only: read no more (the pipeline reads
             // the whole file itself; a second full copy doubled the memory of large files).
@@ -179,10 +183,10 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
                 if out_dir.is_some() && date.is_some_and(|d| in_range(d, since, until)) {
                     quotes.push(person::moments(&m, date, show_names));
                 }
-                kept.push(if out_dir.is_some() {
-                    Kept::Report(Box::new(m))
-                } else {
-                    Kept::Diagnostics(m.source, m.diagnostics)
+                kept.push(Kept {
+                    files: out_dir.is_some().then(|| meeting_files(&m, show_names)),
+                    source: m.source,
+                    diagnostics: m.diagnostics,
                 });
             }
             Ok((sums, quotes, kept))
@@ -191,31 +195,23 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
             match r {
                 Ok((s, quotes, kept)) => {
                     for k in kept {
-                        let (src, ds) = match k {
-                            Kept::Report(m) => {
-                                let d = out_dir
-                                    .as_deref()
-                                    .unwrap_or(std::path::Path::new("."))
-                                    .join("meetings")
-                                    .join(dirs.name(&m.source));
-                                // A write failure is reported, not fatal for the rest of the
-                                // batch.
-                                if let Err(e) = write_meeting_files(&d, &m, show_names) {
-                                    sink.diag(
-                                        &m.source,
-                                        &crate::diag::Diagnostic::error(
-                                            None,
-                                            format!("cannot write {}: {e}", d.display()),
-                                        ),
-                                    );
-                                    failed = true;
-                                }
-                                (m.source, m.diagnostics)
+                        if let (Some(dir), Some(files)) = (&out_dir, &k.files) {
+                            let d = dir.join("meetings").join(dirs.name(&k.source));
+                            // A write failure is reported, not fatal for the rest of the
+                            // batch.
+                            if let Err(e) = write_files(&d, files) {
+                                sink.diag(
+                                    &k.source,
+                                    &crate::diag::Diagnostic::error(
+                                        None,
+                                        format!("cannot write {}: {e}", d.display()),
+                                    ),
+                                );
+                                failed = true;
                             }
-                            Kept::Diagnostics(src, ds) => (src, ds),
-                        };
-                        for d in &ds {
-                            sink.diag(&src, d);
+                        }
+                        for d in &k.diagnostics {
+                            sink.diag(&k.source, d);
                             failed |= d.severity == crate::diag::Severity::Error;
                         }
                     }
