@@ -3,7 +3,8 @@
 
 use super::ExitCode;
 use super::common::{
-    Messages, Sink, error_entries, expand, meeting_files, table_width, write_files, write_stdout,
+    Messages, Sink, error_entries, expand, meeting_files, table_width, window, write_files,
+    write_stdout,
 };
 use crate::batch;
 use crate::cli::{AnalyzeArgs, ReportFormat};
@@ -37,16 +38,6 @@ pub fn check_gates<'a>(
 fn default_is_table() -> bool {
     std::io::stdout().is_terminal()
 }
-
-/// How far (in inputs) analysis may run ahead of the report being written: reports stream to
-/// stdout in input order and are dropped, so memory does not grow with the batch (see
-/// [`crate::ordered`]).
-pub(crate) const WINDOW: usize = 8;
-
-/// The window with `--out`, where each input in flight also holds its rendered files (HTML
-/// with timelines, the private reports): a narrower one keeps both cores busy at half the
-/// memory.
-pub(crate) const OUT_WINDOW: usize = 4;
 
 /// Writes a report format incrementally, meeting by meeting, in input order.
 struct Streamer {
@@ -206,11 +197,7 @@ pub(crate) fn run(args: &AnalyzeArgs, cfg: &Config, msg: &Messages) -> anyhow::R
     }
     crate::ordered::for_each_ordered(
         &inputs,
-        if args.out.is_some() {
-            OUT_WINDOW
-        } else {
-            WINDOW
-        },
+        window(args.out.is_some()),
         |i| {
             let r = pipeline::analyze_input(i, stdin.as_deref(), &s);
             progress.inc(1);

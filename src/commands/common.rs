@@ -161,6 +161,15 @@ pub(crate) fn write_stdout(s: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// How far (in inputs) analysis may run ahead of the consumer, which writes results in input
+/// order and drops them, so memory does not grow with the batch (see [`crate::ordered`]): 8,
+/// or 4 with `--out`, where each input in flight also holds its rendered files (HTML with
+/// timelines, the private reports) and a narrower window keeps both cores busy at half the
+/// memory.
+pub(crate) fn window(out: bool) -> usize {
+    if out { 4 } else { 8 }
+}
+
 /// One meeting's files, rendered: `report.json`, `summary.md`, `report.html` and per speaker
 /// `speakers/<slug>.md` and `.html` (none for [`crate::speakers::is_unnamed`] labels), as
 /// paths relative to the meeting's directory, in the order they are written. Rendered by the

@@ -5,7 +5,7 @@
 //! [`crate::report::team`].
 
 use super::ExitCode;
-use super::common::{Sink, error_entries, expand, meeting_files, table_width, write_files};
+use super::common::{Sink, error_entries, expand, meeting_files, table_width, window, write_files};
 use crate::cli::{TeamArgs, TeamFormat};
 use crate::config::Config;
 use crate::dates::Date;
@@ -143,11 +143,7 @@ pub fn run(args: &TeamArgs, cfg: &Config, sink: &Sink) -> anyhow::Result<ExitCod
     let mut dirs = crate::output::MeetingDirs::default();
     crate::ordered::for_each_ordered(
         &inputs,
-        if out_dir.is_some() {
-            super::analyze::OUT_WINDOW
-        } else {
-            super::analyze::WINDOW
-        },
+        window(out_dir.is_some()),
         |input| -> Item {
             // The date is looked for in the first MiB only: read no more (the pipeline reads
             // the whole file itself; a second full copy doubled the memory of large files).
