@@ -57,32 +57,26 @@ tree() {
 
 same=0
 diff=0
+# compare OLD-RESULT NEW-RESULT LABEL FOLDER: counts and prints one line.
+compare() {
+    if [ "$1" = "$2" ]; then
+        same=$((same + 1))
+        printf 'same  %s  %s  %s\n' "${2%% *}" "$3" "${4#"$root"/}"
+    else
+        diff=$((diff + 1))
+        printf 'DIFF  old %s  new %s  %s  %s\n' "$1" "$2" "$3" "$4"
+    fi
+}
 for d in "${dirs[@]}"; do
     for cmd in "analyze -q --format json" "analyze -q --format csv" "analyze -q --format md" \
         "analyze -q --format html" "report -q --format json" "report -q --format md" \
         "report -q --format html" "turns --format json"; do
         # shellcheck disable=SC2086
-        a=$(run "$old" old $cmd "$d")
-        # shellcheck disable=SC2086
-        b=$(run "$new" new $cmd "$d")
-        if [ "$a" = "$b" ]; then
-            same=$((same + 1))
-            printf 'same  %s  %s  %s\n' "${b%% *}" "$cmd" "${d#"$root"/}"
-        else
-            diff=$((diff + 1))
-            printf 'DIFF  old %s  new %s  %s  %s\n' "$a" "$b" "$cmd" "$d"
-        fi
+        compare "$(run "$old" old $cmd "$d")" "$(run "$new" new $cmd "$d")" "$cmd" "$d"
     done
     for sub in analyze report; do
-        a=$(tree "$old" old "$sub" "$d")
-        b=$(tree "$new" new "$sub" "$d")
-        if [ "$a" = "$b" ]; then
-            same=$((same + 1))
-            printf 'same  %s  %s -q --out DIR (written files)  %s\n' "${b%% *}" "$sub" "${d#"$root"/}"
-        else
-            diff=$((diff + 1))
-            printf 'DIFF  old %s  new %s  %s --out  %s\n' "$a" "$b" "$sub" "$d"
-        fi
+        compare "$(tree "$old" old "$sub" "$d")" "$(tree "$new" new "$sub" "$d")" \
+            "$sub -q --out DIR (written files)" "$d"
     done
 done
 echo "golden: $same identical, $diff different ($(( same + diff )) runs over ${#dirs[@]} folders)"
